@@ -1,0 +1,38 @@
+package org.voxgate.bridge.api;
+
+import java.util.Optional;
+
+/**
+ * Entry point of the audio bridge: opens media legs and holds conferences.
+ *
+ * <p>Created by the server's composition root from a {@code BridgeConfig}; closed on shutdown,
+ * which closes every leg and conference it still holds.
+ */
+public interface MediaBridge extends AutoCloseable {
+
+    /**
+     * Opens a leg and binds its RTP/RTCP port pair from the configured range.
+     *
+     * @param options  who the leg is for (call id for logs, codec preference)
+     * @param listener receives DTMF, playback and timeout events for this leg
+     * @throws BridgeException with {@link BridgeException.Reason#NO_PORTS} when the range is
+     *     exhausted, or {@link BridgeException.Reason#CLOSED} after {@link #close()}
+     */
+    MediaLeg openLeg(LegOptions options, LegListener listener) throws BridgeException;
+
+    /**
+     * Returns the conference with this id, creating it with {@code options} when absent.
+     * Options of an existing conference are left as they are.
+     */
+    Conference conference(String conferenceId, ConferenceOptions options);
+
+    /** The conference with this id, if one is live. */
+    Optional<Conference> findConference(String conferenceId);
+
+    /** Number of legs currently open. */
+    int openLegs();
+
+    /** Closes every leg and conference and releases sockets and threads. Idempotent. */
+    @Override
+    void close();
+}

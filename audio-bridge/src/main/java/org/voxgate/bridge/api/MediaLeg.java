@@ -1,0 +1,91 @@
+package org.voxgate.bridge.api;
+
+import java.util.List;
+
+/**
+ * One participant's media: an RTP/RTCP port pair, a negotiated codec, a jitter buffer, a
+ * prompt player and a DTMF event stream. A leg is either in no conference (it hears prompts
+ * only) or in exactly one.
+ *
+ * <p>All methods are thread-safe. After {@link #close()} every method but {@link #id()},
+ * {@link #stats()} and {@link #close()} throws {@link IllegalStateException}.
+ */
+public interface MediaLeg extends AutoCloseable {
+
+    /** Bridge-unique id, used in logs next to the call id. */
+    String id();
+
+    /** The call id given in {@link LegOptions}, for logs. */
+    String callId();
+
+    /**
+     * Answers an SDP offer (RFC 3264 section 6): picks the first codec of our preference the
+     * offer also lists, keeps telephone-event when offered, mirrors the direction
+     * (sendonly becomes recvonly, and so on), takes the offered ptime when we support it, and
+     * points media at the offer's connection address and port. Also used for re-offers
+     * (hold, resume, codec change) in the same session; the version in o= increments.
+     *
+     * @param offerSdp the offer as received (RFC 4566 text)
+     * @return the answer to send back
+     * @throws SdpException when the offer is malformed ({@link SdpException#malformed()}) or
+     *     cannot be met, with the text for a SIP Warning header (RFC 3261 section 20.43)
+     */
+    String answer(String offerSdp) throws SdpException;
+
+    /**
+     * Builds our own offer, for a request that arrived without one (late offer, RFC 3261
+     * section 13.2.1); the peer's answer comes back through {@link #acceptAnswer(String)}.
+     */
+    String createOffer();
+
+    /**
+     * Takes the peer's answer to {@link #createOffer()}.
+     *
+     * @throws SdpException when the answer is malformed or picks nothing we offered
+     */
+    void acceptAnswer(String answerSdp) throws SdpException;
+
+    /**
+     * Plays prompts one after the other, replacing whatever was playing.
+     * {@link LegListener#onPlaybackFinished(MediaLeg, boolean)} follows when the last one ends
+     * or playback is stopped. While a leg is in a conference, its prompts are heard by it alone
+     * and the conference audio is ducked under them.
+     */
+    void play(List<Prompt> prompts);
+
+    /** Stops playback; no-op when nothing plays. */
+    void stopPlayback();
+
+    /** Plays a tone to this leg only. */
+    void playTone(Tone tone);
+
+    /**
+     * Joins a conference (leaving any other). From the next mixer tick the leg's audio is
+     * mixed and it hears the mix minus its own voice.
+     */
+    void join(Conference conference, ParticipantRole role);
+
+    /** Leaves the current conference; no-op when in none. */
+    void leave();
+
+    /** The conference this leg is in, or null. */
+    Conference conference();
+
+    /** Mutes or unmutes this leg's voice in the mix. */
+    void setMuted(boolean muted);
+
+    boolean muted();
+
+    /**
+     * Feeds a digit that signalling received (SIP INFO, H.245 user input) into this leg's one
+     * DTMF event stream, so it reaches the listener exactly like an RFC 4733 or in-band digit.
+     */
+    void injectDtmf(char digit, int durationMs, DtmfSource source);
+
+    /** Counters for CDRs and metrics; a snapshot, safe from any thread. */
+    LegStats stats();
+
+    /** Releases the ports, leaves the conference, zeroizes keys. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** Load generators, interop harness and JMH benchmarks. */
+package org.voxgate.lab;
