@@ -1,10 +1,35 @@
 package org.voxgate.server;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Command-line entry point of the {@code voxgate} launcher. */
-public final class Main {
-    private Main() {}
+@Command(name = "voxgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Voxgate audio conferencing bridge and telephony gateway.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("voxgate: not wired yet");
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0 || !ServeCommand.serving()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"voxgate " + (v == null ? "development" : v)};
+        }
     }
 }
