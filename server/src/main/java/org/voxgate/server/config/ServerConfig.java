@@ -34,7 +34,7 @@ public record ServerConfig(
         Demo demo) {
 
     /** The demo meeting created at start-up. */
-    public record Demo(boolean enabled, String number, String accessCode, String pin, String moderatorPin,
+    public record Demo(boolean enabled, String number, String directNumber, String accessCode, String pin, String moderatorPin,
                        int maxParticipants) {}
 
     static ServerConfig from(Map<String, Object> v) throws ConfigException {
@@ -64,6 +64,10 @@ public record ServerConfig(
         if (!modPin.isEmpty() && modPin.equals(pin)) {
             throw new ConfigException("demo.moderatorPin", "is the same as demo.pin; allowed: a different PIN, or empty");
         }
+        String direct = (String) v.get("demo.directNumber");
+        if (direct.equals(v.get("demo.number"))) {
+            throw new ConfigException("demo.directNumber", "is the same as demo.number; allowed: a different number, or empty");
+        }
         @SuppressWarnings("unchecked")
         List<String> codecs = (List<String>) v.get("rtp.codecs");
         return new ServerConfig(
@@ -89,6 +93,7 @@ public record ServerConfig(
                 Duration.ofSeconds((Integer) v.get("ivr.inputTimeoutSeconds")),
                 (Integer) v.get("ivr.maxAttempts"),
                 new Demo((Boolean) v.get("demo.enabled"), (String) v.get("demo.number"),
+                        (String) v.get("demo.directNumber"),
                         (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")));
     }
 }

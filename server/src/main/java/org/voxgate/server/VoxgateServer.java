@@ -1,0 +1,141 @@
+package org.voxgate.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxgate.bridge.AudioBridges;
+import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.api.MediaBridge;
+import org.voxgate.server.config.ServerConfig;
+import org.voxgate.sip.SipConfig;
+import org.voxgate.sip.SipGateway;
+
+/**
+ * The composition root: builds the bridge and the SIP gateway from the configuration and
+ * owns their lifecycle. The only place that wires modules together.
+ */
+public final class VoxgateServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoxgateServer.class);
+
+    private final ServerConfig config;
+    private final InetAddress advertised;
+    private final MediaBridge bridge;
+    private final SipGateway gateway;
+    private final InMemoryMeetingDirectory meetings;
+    private final String demoAccessCode;
+
+    private VoxgateServer(ServerConfig config, InetAddress advertised, MediaBridge bridge, SipGateway gateway,
+                          InMemoryMeetingDirectory meetings, String demoAccessCode) {
+        this.config = config;
+        this.advertised = advertised;
+        this.bridge = bridge;
+        this.gateway = gateway;
+        this.meetings = meetings;
+        this.demoAccessCode = demoAccessCode;
+    }
+
+    /** Starts everything, or nothing: on failure what was started is closed again. */
+    public static VoxgateServer start(ServerConfig config) throws StartupException {
+        DataDirectory data;
+        String accessCode;
+        try {
+            data = DataDirectory.open(config.dataDir());
+            accessCode = config.demo().enabled() ? data.demoAccessCode(config.demo().accessCode()) : null;
+        } catch (IOException e) {
+            throw new StartupException("data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        InetAddress bind;
+        InetAddress advertised;
+        try {
+            bind = InetAddress.getByName(config.bindAddress());
+            advertised = NetworkAddresses.advertised(config.advertisedAddress(), bind);
+        } catch (UnknownHostException e) {
+            throw new StartupException("bad address: " + e.getMessage(), e);
+        }
+
+        InMemoryMeetingDirectory meetings = new InMemoryMeetingDirectory();
+        if (accessCode != null) {
+            ServerConfig.Demo d = config.demo();
+            meetings.addDemo(d.number(), d.directNumber(), accessCode, d.pin(), d.moderatorPin(), d.maxParticipants());
+        }
+
+        MediaBridge bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
+                config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
+                config.jitterMinMs(), config.jitterMaxMs()));
+        SipGateway gateway;
+        try {
+            gateway = new SipGateway(sipConfig(config, advertised), bridge, meetings);
+            gateway.start();
+        } catch (Exception e) {
+            bridge.close();
+            throw new StartupException("SIP on " + config.bindAddress() + " udp/" + config.sipUdpPort() + " tcp/"
+                    + config.sipTcpPort() + ": " + e.getMessage(), e);
+        }
+        LOG.info("started sipUdp={} sipTcp={} advertised={} rtpPorts={}-{} dataDir={}", config.sipUdpPort(),
+                config.sipTcpPort(), advertised.getHostAddress(), config.rtpPortMin(), config.rtpPortMax(),
+                data.root());
+        return new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode);
+    }
+
+    private static SipConfig sipConfig(ServerConfig c, InetAddress advertised) {
+        return new SipConfig(c.bindAddress(), advertised.getHostAddress(), c.sipUdpPort(), c.sipTcpPort(),
+                c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
+                c.inputTimeout(), c.maxAttempts(), "Voxgate");
+    }
+
+    /** What an operator needs to place a first call. */
+    public String banner() {
+        String host = hostForUri(advertised);
+        StringBuilder sb = new StringBuilder("Voxgate is running\n");
+        sb.append("  SIP        udp+tcp ").append(host).append(':').append(config.sipUdpPort());
+        if (config.sipTcpPort() != config.sipUdpPort()) {
+            sb.append(" (tcp ").append(config.sipTcpPort()).append(')');
+        }
+        sb.append('\n');
+        if (demoAccessCode != null) {
+            sb.append("  Demo       dial sip:").append(config.demo().number()).append('@').append(host).append(':')
+                    .append(config.sipUdpPort()).append(", then enter access code ").append(demoAccessCode)
+                    .append(" and #");
+            if (!config.demo().pin().isEmpty()) {
+                sb.append(" (PIN required)");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String hostForUri(InetAddress a) {
+        String h = a.getHostAddress();
+        return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
+    }
+
+    public MediaBridge bridge() {
+        return bridge;
+    }
+
+    public SipGateway gateway() {
+        return gateway;
+    }
+
+    public InMemoryMeetingDirectory meetings() {
+        return meetings;
+    }
+
+    public String demoAccessCode() {
+        return demoAccessCode;
+    }
+
+    /** Hangs up every call with BYE, then stops SIP and media. */
+    @Override
+    public void close() {
+        try {
+            gateway.close();
+        } finally {
+            bridge.close();
+        }
+    }
+}
