@@ -1,0 +1,144 @@
+package org.voxgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxgate.testing.FreePorts;
+import org.voxgate.testing.Peers;
+import org.voxgate.testing.Tones;
+import org.voxgate.testing.Wav;
+
+/**
+ * Three baresip softphones in one meeting: one plays a 1 kHz tone, the other two record what
+ * they hear. The tone must reach both listeners cleanly (SNR >= 30 dB) and the talker must
+ * not hear itself (its own tone at least 40 dB down: mix-minus).
+ */
+class BaresipConferenceIT {
+
+    private static final double TONE_HZ = 1000;
+    private static final double TONE_DBFS = -12;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void toneReachesListenersAndNotItsTalker() throws Exception {
+        Path baresip = Peers.requireCommand("baresip");
+        try (ServerFixture fx = ServerFixture.start(dir.resolve("data"), Map.of())) {
+            Path tone = dir.resolve("tone.wav");
+            Path silence = dir.resolve("silence.wav");
+            Wav.write(tone, 8000, Tones.sine(TONE_HZ, TONE_DBFS, 14_000, 8000));
+            Wav.write(silence, 8000, new short[14_000 * 8]);
+
+            List<Process> phones = new ArrayList<>();
+            List<Path> homes = new ArrayList<>();
+            String[] names = {"talker", "listener1", "listener2"};
+            try {
+                for (int i = 0; i < names.length; i++) {
+                    Path home = phone(names[i], i == 0 ? tone : silence);
+                    homes.add(home);
+                    phones.add(new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", "11",
+                            "-e", "/dial sip:demo@" + fx.sipTarget())
+                            .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile()).start());
+                    final int expected = i + 1;
+                    await().atMost(Duration.ofSeconds(10)).until(() -> fx.demoParticipants() == expected);
+                }
+                for (Process p : phones) {
+                    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                phones.forEach(Process::destroyForcibly);
+            }
+
+            short[] heardByTalker = decoded(homes.get(0));
+            double sentPowerDb = 20 * Math.log10(32767 * Math.pow(10, TONE_DBFS / 20) / Math.sqrt(2) / 32767);
+            for (int i = 1; i < 3; i++) {
+                short[] heard = decoded(homes.get(i));
+                double snr = bestToneSnr(heard);
+                assertThat(snr).as(names[i] + " hears the tone (SNR dB); log: " + homes.get(i)).isGreaterThanOrEqualTo(30);
+            }
+            double selfDb = toneLevelDb(heardByTalker);
+            assertThat(selfDb - sentPowerDb).as("talker hears its own tone this many dB below what it sends")
+                    .isLessThanOrEqualTo(-40);
+        }
+    }
+
+    private Path phone(String name, Path source) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        int sip = FreePorts.udpAndTcp();
+        int rtp = FreePorts.udpRange(10);
+        Files.writeString(home.resolve("config"), String.join("\n",
+                "poll_method epoll",
+                "sip_listen 127.0.0.1:" + sip,
+                "audio_player aubridge," + name + "-play",
+                "audio_source aufile," + source,
+                "audio_alert aubridge," + name + "-alert",
+                "audio_srate 8000",
+                "audio_channels 1",
+                "rtp_ports " + rtp + "-" + (rtp + 9),
+                "snd_path " + home,
+                "module_path /usr/lib/baresip/modules",
+                "module menu.so",
+                "module g711.so",
+                "module aufile.so",
+                "module aubridge.so",
+                "module sndfile.so",
+                "module account.so",
+                ""));
+        Files.writeString(home.resolve("accounts"),
+                "<sip:" + name + "@127.0.0.1:" + sip + ">;regint=0;audio_codecs=PCMU\n");
+        return home;
+    }
+
+    /** What the phone decoded from us (sndfile's "-dec.wav"). */
+    private static short[] decoded(Path home) throws IOException {
+        try (var files = Files.list(home)) {
+            Path dec = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no decoded audio dump in " + home));
+            Wav.Audio a = Wav.read(dec);
+            assertThat(a.rateHz()).isEqualTo(8000);
+            return a.samples();
+        }
+    }
+
+    /** Best SNR of the tone over 1 s windows in the second half of the recording (after the prompts). */
+    private static double bestToneSnr(short[] x) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int from = x.length / 2; from + 8000 <= x.length - 4000; from += 2000) {
+            best = Math.max(best, Tones.snrDb(x, from, from + 8000, TONE_HZ, 8000));
+        }
+        return best;
+    }
+
+    /** Power of the best-fit 1 kHz component in the second half, in dB relative to full scale. */
+    private static double toneLevelDb(short[] x) {
+        int from = x.length / 2;
+        int to = x.length - 4000;
+        double ss = 0, sc = 0, cc = 0, xs = 0, xc = 0;
+        for (int i = from; i < to; i++) {
+            double s = Math.sin(2 * Math.PI * TONE_HZ * i / 8000);
+            double c = Math.cos(2 * Math.PI * TONE_HZ * i / 8000);
+            ss += s * s;
+            sc += s * c;
+            cc += c * c;
+            xs += x[i] * s;
+            xc += x[i] * c;
+        }
+        double det = ss * cc - sc * sc;
+        double a = (xs * cc - xc * sc) / det;
+        double b = (xc * ss - xs * sc) / det;
+        double rms = Math.sqrt((a * a + b * b) / 2);
+        return 20 * Math.log10(Math.max(rms, 1e-6) / 32767);
+    }
+}
