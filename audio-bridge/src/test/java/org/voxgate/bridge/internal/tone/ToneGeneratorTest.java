@@ -9,11 +9,11 @@ import org.voxgate.bridge.api.Tone;
 
 class ToneGeneratorTest {
 
-    /** Frequency with the largest DFT magnitude, scanned 100..4000 Hz in 1 Hz steps. */
+    /** Frequency with the largest DFT magnitude, scanned 200..2500 Hz in 2 Hz steps. */
     static double dominantHz(short[] pcm, int from, int to, int rateHz) {
         double bestHz = 0;
         double best = -1;
-        for (double f = 100; f <= 4000; f += 1) {
+        for (double f = 200; f <= 2500; f += 2) {
             double w = 2 * Math.PI * f / rateHz;
             double re = 0;
             double im = 0;
