@@ -193,6 +193,30 @@ class InbandDtmfDetectorTest {
     }
 
     @Test
+    void processAllocatesNothing() {
+        short[] pcm = sequence(8000, ALL, 60, 60, new DtmfSignal(8000));
+        int[] count = new int[1];
+        InbandDtmfDetector detector = new InbandDtmfDetector(8000, (digit, ms) -> count[0]++);
+        for (int round = 0; round < 20; round++) {
+            for (int off = 0; off + 160 <= pcm.length; off += 160) {
+                detector.process(pcm, off, 160); // warm up
+            }
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int round = 0; round < 20; round++) {
+            for (int off = 0; off + 160 <= pcm.length; off += 160) {
+                detector.process(pcm, off, 160);
+            }
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertThat(count[0]).isEqualTo(40 * ALL.length());
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    @Test
     void committedSpeechDoesNotTalkOff() throws IOException {
         WavReader.Wav wav;
         try (InputStream in = getClass().getResourceAsStream("/speech/talkoff-en-us-8k.wav")) {
