@@ -49,8 +49,8 @@ while IFS='|' read -r name text; do
   espeak-ng -v "$voice" -s "$speed" -w "$tmp/$name.wav" "$text"
   # 16 kHz mono 16-bit; trim leading and trailing silence (below 0.3% for 20 ms), keep
   # 50 ms of lead-in and 100 ms of tail so the first syllable is not clipped by a jitter
-  # buffer warming up; peak-normalise to -3 dBFS.
-  sox "$tmp/$name.wav" -r 16000 -b 16 -c 1 -e signed-integer "$out/$name.wav" \
+  # buffer warming up; peak-normalise to -3 dBFS. -D: no dither, so a re-run gives identical files.
+  sox -D "$tmp/$name.wav" -r 16000 -b 16 -c 1 -e signed-integer "$out/$name.wav" \
     silence 1 0.02 0.3% reverse silence 1 0.02 0.3% reverse \
     pad 0.05 0.1 norm -3
   printf '%-20s %s\n' "$name" "$(soxi -D "$out/$name.wav")s"
