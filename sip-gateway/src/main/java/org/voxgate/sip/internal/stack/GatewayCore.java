@@ -311,7 +311,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private void options(ServerTransaction tx, Request request) {
         try {
             Response ok = responses.create(request, 200, null);
-            ok.setHeader(stack.headerFactory().createHeader("Accept", RequestValidator.SDP_TYPE));
+            responses.setList(ok, "Accept", RequestValidator.SDP_TYPE);
             send(tx, ok);
         } catch (Exception e) {
             LOG.debug("could not answer OPTIONS", e);

@@ -44,16 +44,29 @@ final class Responses {
         }
         r.setHeader(hf.createHeader("Server", config.userAgent()));
         if ((status >= 200 && status < 300) || status == 405) {
-            r.setHeader(hf.createHeader("Allow", RequestValidator.ALLOW_VALUE));
-            r.setHeader(hf.createHeader("Supported", String.join(", ", RequestValidator.SUPPORTED)));
+            setList(r, "Allow", RequestValidator.ALLOW_VALUE);
+            setList(r, "Supported", String.join(", ", RequestValidator.SUPPORTED));
         }
         return r;
+    }
+
+    /**
+     * Sets a comma-separated list header (Allow, Supported, Accept, Unsupported) as one header
+     * per element: the stack's factory takes a single element per call.
+     */
+    void setList(javax.sip.message.Message m, String name, String commaList) throws ParseException {
+        m.removeHeader(name);
+        for (String element : commaList.split(",")) {
+            if (!element.isBlank()) {
+                m.addHeader(stack.headerFactory().createHeader(name, element.trim()));
+            }
+        }
     }
 
     Response reject(Request request, Rejection rejection) throws ParseException {
         Response r = create(request, rejection.status(), null);
         for (Map.Entry<String, String> h : rejection.headers().entrySet()) {
-            r.setHeader(stack.headerFactory().createHeader(h.getKey(), h.getValue()));
+            setList(r, h.getKey(), h.getValue());
         }
         return r;
     }

@@ -20,9 +20,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.api.BridgeException;
-import org.voxgate.bridge.api.DtmfEvent;
 import org.voxgate.bridge.api.DtmfSource;
-import org.voxgate.bridge.api.LegListener;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
@@ -33,6 +31,7 @@ import org.voxgate.sip.EndCause;
 import org.voxgate.sip.Meeting;
 import org.voxgate.sip.internal.dtmf.InfoDtmfParser;
 import org.voxgate.sip.internal.ivr.IvrEnd;
+import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
 import org.voxgate.sip.internal.ivr.IvrOutcome;
 import org.voxgate.sip.internal.schedule.Scheduler;
@@ -50,7 +49,7 @@ import org.voxgate.sip.internal.sessiontimer.SessionTimerRequest;
  *     +-----------------------------------------------------------+
  * </pre>
  */
-final class SipCall implements LegListener, IvrOutcome {
+final class SipCall implements IvrOutcome {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
 
     enum Phase { INVITED, ANSWERED, CONFIRMED, ENDED }
@@ -80,6 +79,7 @@ final class SipCall implements LegListener, IvrOutcome {
     private int sipStatus;
     private volatile String meetingId;
     private ClientTransaction byeTx;
+    private final IvrLegListener legListener;
 
     SipCall(GatewayCore core, Request invite, ServerTransaction inviteTx) {
         this.core = core;
@@ -99,6 +99,8 @@ final class SipCall implements LegListener, IvrOutcome {
             update |= Request.UPDATE.equalsIgnoreCase(allow.getMethod().trim());
         }
         this.peerAllowsUpdate = update;
+        this.legListener = new IvrLegListener(
+                () -> core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT)));
     }
 
     synchronized Phase phase() {
@@ -129,7 +131,7 @@ final class SipCall implements LegListener, IvrOutcome {
         }
         MediaLeg newLeg;
         try {
-            newLeg = core.bridge().openLeg(LegOptions.forCall(callId), this);
+            newLeg = core.bridge().openLeg(LegOptions.forCall(callId), legListener);
         } catch (BridgeException e) {
             LOG.warn("bridge refused a leg: {} {}", e.reason(), e.getMessage());
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
@@ -167,6 +169,11 @@ final class SipCall implements LegListener, IvrOutcome {
                 inviteTx.sendResponse(ok);
             } catch (Exception e) {
                 LOG.warn("could not send 200 OK", e);
+                try {
+                    inviteTx.sendResponse(responses.create(invite, 500, localTag));
+                } catch (Exception again) {
+                    LOG.debug("could not send 500 either", again);
+                }
                 end(EndCause.ERROR, 500);
                 return;
             }
@@ -209,6 +216,7 @@ final class SipCall implements LegListener, IvrOutcome {
             IvrMachine machine = new IvrMachine(core.ivrSettings(), core.directory(), core.bridge(), leg,
                     core.scheduler(), this);
             ivr = machine;
+            legListener.attach(machine);
             machine.start(route);
             armSessionTimer();
         } else if (phase == Phase.CONFIRMED && answerInAck) {
@@ -420,7 +428,7 @@ final class SipCall implements LegListener, IvrOutcome {
             Request refresh = dialog.createRequest(peerAllowsUpdate ? Request.UPDATE : Request.INVITE);
             refresh.setHeader(core.stack().headerFactory().createHeader("Session-Expires",
                     sessionTimer.intervalSeconds() + ";refresher=uas"));
-            refresh.setHeader(core.stack().headerFactory().createHeader("Supported", "timer"));
+            responses.setList(refresh, "Supported", "timer");
             refresh.setHeader(responses.contact(invite));
             if (!peerAllowsUpdate) {
                 responses.setSdp(refresh, lastLocalSdp);
@@ -497,28 +505,7 @@ final class SipCall implements LegListener, IvrOutcome {
                 status == 0 ? sipStatus : status, codec, stats));
     }
 
-    // ---------------------------------------------------------------- bridge and IVR events
-
-    @Override
-    public void onDtmf(MediaLeg l, DtmfEvent event) {
-        IvrMachine machine = ivr;
-        if (machine != null) {
-            core.withMdc(callId, () -> machine.onDigit(event.digit()));
-        }
-    }
-
-    @Override
-    public void onPlaybackFinished(MediaLeg l, boolean completed) {
-        IvrMachine machine = ivr;
-        if (machine != null) {
-            core.withMdc(callId, () -> machine.onPlaybackFinished(completed));
-        }
-    }
-
-    @Override
-    public void onMediaTimeout(MediaLeg l) {
-        core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT));
-    }
+    // ---------------------------------------------------------------- IVR events
 
     @Override
     public void joined(Meeting meeting, ParticipantRole role) {
