@@ -1,0 +1,25 @@
+package org.voxgate.sip;
+
+import java.time.Instant;
+
+import org.voxgate.bridge.api.LegStats;
+
+/**
+ * What the gateway knows about one finished call, for CDRs.
+ *
+ * @param callId     SIP Call-ID
+ * @param from       From URI as received
+ * @param to         To URI as received
+ * @param meetingId  meeting the caller joined or chose, or null
+ * @param startTime  when the INVITE arrived
+ * @param answerTime when we sent 200 OK, or null when never answered
+ * @param endTime    when the call ended
+ * @param cause      why it ended
+ * @param sipStatus  final status we sent to the INVITE (200 when answered)
+ * @param codec      negotiated codec, or null
+ * @param legStats   media counters at the end, or null when no leg was opened
+ */
+public record CallRecord(String callId, String from, String to, String meetingId, Instant startTime,
+                         Instant answerTime, Instant endTime, EndCause cause, int sipStatus, String codec,
+                         LegStats legStats) {
+}

@@ -1,0 +1,24 @@
+package org.voxgate.sip;
+
+import java.util.Optional;
+
+/**
+ * The gateway's view of meetings and the dial plan; the server implements it over its store.
+ * Called from SIP and IVR threads; implementations must be thread-safe and should answer
+ * quickly (an in-memory lookup or a cached query).
+ */
+public interface MeetingDirectory {
+
+    /**
+     * @param accessCode digits the caller entered, without the ending '#'
+     * @return the meeting, or empty when no meeting has this code (the IVR counts a wrong try)
+     */
+    Optional<Meeting> findByAccessCode(String accessCode);
+
+    /**
+     * @param calledNumber the user part of the Request-URI (the To user when the Request-URI
+     *                     has none), for example "+4930123456" or "conf"
+     * @return never null; {@link DialPlanRoute#notFound()} for numbers we do not serve
+     */
+    DialPlanRoute route(String calledNumber);
+}

@@ -1,0 +1,111 @@
+package org.voxgate.sip;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the SIP gateway, built by the server from its configuration.
+ *
+ * @param bindAddress              address the UDP and TCP listening points bind to ("0.0.0.0",
+ *                                 "127.0.0.1", an interface address)
+ * @param advertisedHost           host written into Contact headers (the bind address unless
+ *                                 behind NAT); never a wildcard address
+ * @param udpPort                  SIP over UDP port, 1..65535 (default 5060)
+ * @param tcpPort                  SIP over TCP port, 1..65535 (default 5060)
+ * @param maxCalls                 calls accepted at once; the next INVITE gets 503 with
+ *                                 Retry-After
+ * @param sessionExpiresSeconds    session interval we ask for (RFC 4028 section 4), at least
+ *                                 {@code minSessionExpiresSeconds} (default 1800)
+ * @param minSessionExpiresSeconds smallest interval we accept (our Min-SE), at least 90, the
+ *                                 RFC 4028 section 5 floor (default 90)
+ * @param digitTimeout             IVR: longest pause between two digits of one entry (default 5 s)
+ * @param ivrInputTimeout          IVR: silence after a prompt before the call is given up
+ *                                 (default 10 s)
+ * @param maxAttempts              IVR: wrong access codes or PINs before the call ends (default 3)
+ * @param userAgent                value of our User-Agent and Server headers
+ */
+public record SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort,
+                        int maxCalls, int sessionExpiresSeconds, int minSessionExpiresSeconds,
+                        Duration digitTimeout, Duration ivrInputTimeout, int maxAttempts,
+                        String userAgent) {
+
+    /** RFC 4028 section 5: Min-SE MUST NOT be less than 90 seconds. */
+    public static final int RFC4028_MIN_SE_FLOOR_SECONDS = 90;
+
+    public SipConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress must not be null");
+        Objects.requireNonNull(advertisedHost, "advertisedHost must not be null");
+        Objects.requireNonNull(digitTimeout, "digitTimeout must not be null");
+        Objects.requireNonNull(ivrInputTimeout, "ivrInputTimeout must not be null");
+        Objects.requireNonNull(userAgent, "userAgent must not be null");
+        if (bindAddress.isBlank()) {
+            throw new IllegalArgumentException("bindAddress must be an IP address or host name, was blank");
+        }
+        if (advertisedHost.isBlank() || advertisedHost.equals("0.0.0.0") || advertisedHost.equals("::")) {
+            throw new IllegalArgumentException(
+                    "advertisedHost must be a reachable host or address (not blank or a wildcard), was '"
+                            + advertisedHost + "'");
+        }
+        checkPort("udpPort", udpPort);
+        checkPort("tcpPort", tcpPort);
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("maxCalls must be at least 1, was " + maxCalls);
+        }
+        if (minSessionExpiresSeconds < RFC4028_MIN_SE_FLOOR_SECONDS) {
+            throw new IllegalArgumentException("minSessionExpiresSeconds must be at least 90 (RFC 4028), was "
+                    + minSessionExpiresSeconds);
+        }
+        if (sessionExpiresSeconds < minSessionExpiresSeconds) {
+            throw new IllegalArgumentException("sessionExpiresSeconds must be at least minSessionExpiresSeconds ("
+                    + minSessionExpiresSeconds + "), was " + sessionExpiresSeconds);
+        }
+        if (digitTimeout.isNegative() || digitTimeout.isZero()) {
+            throw new IllegalArgumentException("digitTimeout must be positive, was " + digitTimeout);
+        }
+        if (ivrInputTimeout.isNegative() || ivrInputTimeout.isZero()) {
+            throw new IllegalArgumentException("ivrInputTimeout must be positive, was " + ivrInputTimeout);
+        }
+        if (maxAttempts < 1 || maxAttempts > 10) {
+            throw new IllegalArgumentException("maxAttempts must be 1..10, was " + maxAttempts);
+        }
+        if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new IllegalArgumentException("userAgent must be non-blank printable ASCII, was '" + userAgent + "'");
+        }
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 1..65535, was " + port);
+        }
+    }
+
+    /** Defaults of every field but the addresses: ports 5060, 200 calls, 1800/90 s, 5 s, 10 s, 3. */
+    public static SipConfig defaults(String bindAddress, String advertisedHost) {
+        return new SipConfig(bindAddress, advertisedHost, 5060, 5060, 200, 1800, 90,
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, "Voxgate");
+    }
+
+    /** A copy listening on other ports. */
+    public SipConfig withPorts(int udp, int tcp) {
+        return new SipConfig(bindAddress, advertisedHost, udp, tcp, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+    }
+
+    /** A copy with another call limit. */
+    public SipConfig withMaxCalls(int calls) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, calls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+    }
+
+    /** A copy with other session timer values. */
+    public SipConfig withSessionTimer(int sessionExpires, int minSessionExpires) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpires,
+                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+    }
+
+    /** A copy with other IVR timeouts. */
+    public SipConfig withIvrTimeouts(Duration digit, Duration input) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent);
+    }
+}

@@ -1,0 +1,52 @@
+package org.voxgate.sip;
+
+import java.util.Objects;
+
+import org.voxgate.bridge.api.MediaBridge;
+import org.voxgate.sip.internal.stack.GatewayCore;
+
+/**
+ * The dial-in SIP gateway: a user agent server on UDP and TCP that answers INVITEs with media
+ * legs from the bridge, runs the IVR and joins callers to conferences.
+ *
+ * <p>Lifecycle: construct, {@link #start()}, {@link #close()}. Thread-safe.
+ */
+public final class SipGateway implements AutoCloseable {
+    private final GatewayCore core;
+
+    public SipGateway(SipConfig config, MediaBridge bridge, MeetingDirectory directory) {
+        this(config, bridge, directory, null);
+    }
+
+    /**
+     * @param listener hears every finished call (CDRs), or null
+     */
+    public SipGateway(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
+        this.core = new GatewayCore(Objects.requireNonNull(config, "config"), Objects.requireNonNull(bridge, "bridge"),
+                Objects.requireNonNull(directory, "directory"), listener);
+    }
+
+    /**
+     * Binds the UDP and TCP listening points and starts answering.
+     *
+     * @throws IllegalStateException when already started
+     * @throws Exception             when the stack cannot start or a port is taken
+     */
+    public void start() throws Exception {
+        core.start();
+    }
+
+    /** Calls from INVITE until they end, answered or not. */
+    public int activeCalls() {
+        return core.activeCalls();
+    }
+
+    /**
+     * Hangs up every established call with BYE, waits up to two seconds for the 200s, stops the
+     * stack. New INVITEs meanwhile get 503. Idempotent.
+     */
+    @Override
+    public void close() {
+        core.close();
+    }
+}

@@ -1,0 +1,17 @@
+package org.voxgate.sip.internal.ivr;
+
+import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.sip.Meeting;
+
+/**
+ * What the IVR tells the call. Called while the machine holds its lock: implementations must
+ * not call back into the machine synchronously and should hand work to another thread.
+ */
+public interface IvrOutcome {
+
+    /** The caller joined {@code meeting}. */
+    void joined(Meeting meeting, ParticipantRole role);
+
+    /** The IVR is done with the caller (its goodbye prompt has played): hang up. */
+    void hangup(IvrEnd reason);
+}

@@ -1,0 +1,96 @@
+package org.voxgate.sip.internal.stack;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One NIST JAIN-SIP stack with a UDP and a TCP listening point on one provider. Dialogs are
+ * created by us (automatic dialog support off), so requests outside a dialog reach the listener
+ * and get our 481.
+ */
+public final class JainSipStack {
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipStack.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final AddressFactory addressFactory;
+    private final HeaderFactory headerFactory;
+    private final MessageFactory messageFactory;
+    private final SipListener listener;
+
+    /**
+     * Binds the listening points and starts the stack.
+     *
+     * @throws Exception when the stack cannot be built or a port cannot be bound
+     */
+    public JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener) throws Exception {
+        this.listener = listener;
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "voxgate-sip-" + INSTANCES.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        stack = factory.createSipStack(p);
+        try {
+            addressFactory = factory.createAddressFactory();
+            headerFactory = factory.createHeaderFactory();
+            messageFactory = factory.createMessageFactory();
+            ListeningPoint udp = stack.createListeningPoint(bindAddress, udpPort, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(bindAddress, tcpPort, ListeningPoint.TCP);
+            provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            provider.addSipListener(listener);
+            stack.start();
+        } catch (Exception | Error e) {
+            stack.stop();
+            throw e;
+        }
+        LOG.info("SIP listening on {} udp/{} tcp/{}", bindAddress, udpPort, tcpPort);
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public AddressFactory addressFactory() {
+        return addressFactory;
+    }
+
+    public HeaderFactory headerFactory() {
+        return headerFactory;
+    }
+
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    /** Stops the stack, closing its sockets and threads. */
+    public void stop() {
+        try {
+            provider.removeSipListener(listener);
+        } catch (RuntimeException e) {
+            LOG.debug("removing listener failed", e);
+        }
+        stack.stop();
+    }
+}

@@ -1,0 +1,521 @@
+package org.voxgate.sip.internal.stack;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxgate.bridge.api.BridgeException;
+import org.voxgate.bridge.api.DtmfSource;
+import org.voxgate.bridge.api.LegOptions;
+import org.voxgate.bridge.api.MediaLeg;
+import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.bridge.api.SdpException;
+import org.voxgate.sip.CallRecord;
+import org.voxgate.sip.DialPlanRoute;
+import org.voxgate.sip.EndCause;
+import org.voxgate.sip.Meeting;
+import org.voxgate.sip.internal.dtmf.InfoDtmfParser;
+import org.voxgate.sip.internal.ivr.IvrEnd;
+import org.voxgate.sip.internal.ivr.IvrLegListener;
+import org.voxgate.sip.internal.ivr.IvrMachine;
+import org.voxgate.sip.internal.ivr.IvrOutcome;
+import org.voxgate.sip.internal.schedule.Scheduler;
+import org.voxgate.sip.internal.sessiontimer.Refresher;
+import org.voxgate.sip.internal.sessiontimer.SessionTimerDecision;
+import org.voxgate.sip.internal.sessiontimer.SessionTimerRequest;
+
+/**
+ * One dial-in call as a UAS: the INVITE server transaction, the dialog, the media leg, the IVR
+ * and the RFC 4028 timer. SIP state is guarded by this object's monitor.
+ *
+ * <pre>
+ *  INVITED --200--> ANSWERED --ACK--> CONFIRMED --BYE/hangup--> ENDED
+ *     |  4xx/5xx/487                                              ^
+ *     +-----------------------------------------------------------+
+ * </pre>
+ */
+final class SipCall implements IvrOutcome {
+    private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
+
+    enum Phase { INVITED, ANSWERED, CONFIRMED, ENDED }
+
+    private final GatewayCore core;
+    private final Responses responses;
+    final String callId;
+    private final String from;
+    private final String to;
+    private final String remoteTag;
+    private final String localTag = Responses.newTag();
+    private final Instant startTime;
+    private final Request invite;
+    private final ServerTransaction inviteTx;
+    private final boolean peerAllowsUpdate;
+
+    private Phase phase = Phase.INVITED;
+    private Dialog dialog;
+    private MediaLeg leg;
+    private volatile IvrMachine ivr;
+    private DialPlanRoute route;
+    private boolean answerInAck;
+    private String lastLocalSdp;
+    private SessionTimerDecision sessionTimer;
+    private Scheduler.Timer sessionTimerTask;
+    private Instant answerTime;
+    private int sipStatus;
+    private volatile String meetingId;
+    private ClientTransaction byeTx;
+    private final IvrLegListener legListener;
+
+    SipCall(GatewayCore core, Request invite, ServerTransaction inviteTx) {
+        this.core = core;
+        this.responses = core.responses();
+        this.invite = invite;
+        this.inviteTx = inviteTx;
+        this.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        FromHeader f = (FromHeader) invite.getHeader(FromHeader.NAME);
+        this.from = f.getAddress().getURI().toString();
+        this.remoteTag = f.getTag();
+        this.to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
+        this.startTime = Instant.now();
+        AllowHeader allow = null;
+        boolean update = false;
+        for (var it = invite.getHeaders(AllowHeader.NAME); it.hasNext(); ) {
+            allow = (AllowHeader) it.next();
+            update |= Request.UPDATE.equalsIgnoreCase(allow.getMethod().trim());
+        }
+        this.peerAllowsUpdate = update;
+        this.legListener = new IvrLegListener(
+                () -> core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT)));
+    }
+
+    synchronized Phase phase() {
+        return phase;
+    }
+
+    /** True when an in-dialog request belongs to this call (Call-ID, both tags). */
+    boolean matchesDialog(Request request) {
+        String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        return localTag.equals(toTag) && (remoteTag == null || remoteTag.equals(fromTag));
+    }
+
+    // ---------------------------------------------------------------- initial INVITE
+
+    /** Runs on the call executor after 100 Trying: routes, opens the leg and answers. */
+    void answer() {
+        SessionTimerDecision timer = core.policy().decide(SessionTimerHeaders.read(invite));
+        if (timer.kind() == SessionTimerDecision.Kind.TOO_SMALL) {
+            rejectInvite(422, r -> r.setHeader(core.stack().headerFactory().createHeader("Min-SE",
+                    Integer.toString(timer.intervalSeconds()))));
+            return;
+        }
+        DialPlanRoute r = core.directory().route(GatewayCore.calledNumber(invite));
+        if (r == null || r.kind() == DialPlanRoute.Kind.NOT_FOUND) {
+            rejectInvite(404, null);
+            return;
+        }
+        MediaLeg newLeg;
+        try {
+            newLeg = core.bridge().openLeg(LegOptions.forCall(callId), legListener);
+        } catch (BridgeException e) {
+            LOG.warn("bridge refused a leg: {} {}", e.reason(), e.getMessage());
+            rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
+            return;
+        }
+        byte[] body = invite.getRawContent();
+        boolean lateOffer = body == null || body.length == 0;
+        String sdp;
+        try {
+            sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(new String(body, StandardCharsets.UTF_8));
+        } catch (SdpException e) {
+            newLeg.close();
+            rejectInvite(e.malformed() ? 400 : 488, resp -> responses.addWarning(resp, e.warningCode(), e.warning()));
+            return;
+        }
+        synchronized (this) {
+            if (phase != Phase.INVITED) {
+                newLeg.close(); // cancelled while the leg was opening
+                return;
+            }
+            leg = newLeg;
+            route = r;
+            if (r.kind() == DialPlanRoute.Kind.MEETING) {
+                meetingId = r.meeting().id();
+            }
+            sessionTimer = timer;
+            answerInAck = lateOffer;
+            lastLocalSdp = sdp;
+            try {
+                dialog = core.stack().provider().getNewDialog(inviteTx);
+                Response ok = responses.create(invite, 200, localTag);
+                ok.setHeader(responses.contact(invite));
+                SessionTimerHeaders.write(ok, core.stack().headerFactory(), timer);
+                responses.setSdp(ok, sdp);
+                inviteTx.sendResponse(ok);
+            } catch (Exception e) {
+                LOG.warn("could not send 200 OK", e);
+                try {
+                    inviteTx.sendResponse(responses.create(invite, 500, localTag));
+                } catch (Exception again) {
+                    LOG.debug("could not send 500 either", again);
+                }
+                end(EndCause.ERROR, 500);
+                return;
+            }
+            phase = Phase.ANSWERED;
+            answerTime = Instant.now();
+            sipStatus = 200;
+        }
+        LOG.info("call answered from={} to={} route={}{}", from, to, r.kind(), lateOffer ? " (late offer)" : "");
+    }
+
+    private interface Customizer {
+        void apply(Response r) throws ParseException;
+    }
+
+    private synchronized void rejectInvite(int status, Customizer customizer) {
+        if (phase != Phase.INVITED) {
+            return;
+        }
+        try {
+            Response r = responses.create(invite, status, localTag);
+            if (customizer != null) {
+                customizer.apply(r);
+            }
+            inviteTx.sendResponse(r);
+        } catch (Exception e) {
+            LOG.warn("could not send {}", status, e);
+        }
+        LOG.info("call rejected {} from={} to={}", status, from, to);
+        end(EndCause.REJECTED, status);
+    }
+
+    // ---------------------------------------------------------------- requests in the dialog
+
+    synchronized void onAck(Request ack) {
+        if (phase == Phase.ANSWERED) {
+            phase = Phase.CONFIRMED;
+            if (answerInAck && !takeAnswer(ack)) {
+                return;
+            }
+            IvrMachine machine = new IvrMachine(core.ivrSettings(), core.directory(), core.bridge(), leg,
+                    core.scheduler(), this);
+            ivr = machine;
+            legListener.attach(machine);
+            machine.start(route);
+            armSessionTimer();
+        } else if (phase == Phase.CONFIRMED && answerInAck) {
+            takeAnswer(ack);
+        }
+    }
+
+    /** Late offer: the answer arrives in the ACK. False (and BYE sent) when unusable. */
+    private boolean takeAnswer(Request ack) {
+        answerInAck = false;
+        byte[] body = ack.getRawContent();
+        try {
+            if (body == null || body.length == 0) {
+                throw new SdpException(399, true, "ACK carried no answer");
+            }
+            leg.acceptAnswer(new String(body, StandardCharsets.UTF_8));
+            return true;
+        } catch (SdpException e) {
+            LOG.info("unusable answer in ACK: {}", e.getMessage());
+            sendBye();
+            end(EndCause.BAD_ANSWER, sipStatus);
+            return false;
+        }
+    }
+
+    void onCancel(ServerTransaction cancelTx, Request cancel) {
+        core.respond(cancelTx, cancel, 200, localTag);
+        synchronized (this) {
+            if (phase == Phase.INVITED) {
+                try {
+                    inviteTx.sendResponse(responses.create(invite, 487, localTag));
+                } catch (Exception e) {
+                    LOG.warn("could not send 487", e);
+                }
+                end(EndCause.CANCELLED, 487);
+            }
+        }
+    }
+
+    synchronized void onBye(ServerTransaction tx, Request bye) {
+        core.respond(tx, bye, 200, localTag);
+        if (phase != Phase.ENDED) {
+            end(EndCause.CALLER_HANGUP, sipStatus);
+        }
+    }
+
+    /** Re-INVITE: hold, resume, codec change or session refresh (RFC 3261 section 14.2). */
+    synchronized void onReInvite(ServerTransaction tx, Request request) {
+        if (phase != Phase.CONFIRMED) {
+            core.respond(tx, request, 491, localTag); // our answer to the first INVITE is not yet ACKed
+            return;
+        }
+        modifySession(tx, request, true);
+    }
+
+    /** RFC 3311 UPDATE: a new offer or a bare session refresh. */
+    synchronized void onUpdate(ServerTransaction tx, Request request) {
+        if (phase != Phase.CONFIRMED && phase != Phase.ANSWERED) {
+            core.respond(tx, request, 481, localTag);
+            return;
+        }
+        modifySession(tx, request, false);
+    }
+
+    private void modifySession(ServerTransaction tx, Request request, boolean invite) {
+        SessionTimerDecision timer = core.policy().decide(SessionTimerHeaders.read(request));
+        try {
+            if (timer.kind() == SessionTimerDecision.Kind.TOO_SMALL) {
+                Response r = responses.create(request, 422, localTag);
+                r.setHeader(core.stack().headerFactory().createHeader("Min-SE", Integer.toString(timer.intervalSeconds())));
+                tx.sendResponse(r);
+                return;
+            }
+            byte[] body = request.getRawContent();
+            String sdp = null;
+            if (body != null && body.length > 0) {
+                try {
+                    sdp = leg.answer(new String(body, StandardCharsets.UTF_8));
+                } catch (SdpException e) {
+                    // RFC 3261 section 14.2: a rejected re-offer leaves the session as it was
+                    Response r = responses.create(request, e.malformed() ? 400 : 488, localTag);
+                    responses.addWarning(r, e.warningCode(), e.warning());
+                    tx.sendResponse(r);
+                    return;
+                }
+            } else if (invite) {
+                sdp = leg.createOffer();
+                answerInAck = true;
+            }
+            Response ok = responses.create(request, 200, localTag);
+            ok.setHeader(responses.contact(request));
+            SessionTimerHeaders.write(ok, core.stack().headerFactory(), timer);
+            if (sdp != null) {
+                responses.setSdp(ok, sdp);
+                lastLocalSdp = sdp;
+            }
+            tx.sendResponse(ok);
+            sessionTimer = timer;
+            armSessionTimer();
+            LOG.debug("session modified by {}{}", request.getMethod(), sdp == null ? " (refresh only)" : "");
+        } catch (Exception e) {
+            LOG.warn("could not answer {}", request.getMethod(), e);
+        }
+    }
+
+    /** RFC 6086 INFO: DTMF relay bodies are fed into the leg; empty INFO is a keep-alive. */
+    void onInfo(ServerTransaction tx, Request request) {
+        MediaLeg target;
+        synchronized (this) {
+            target = leg;
+            if (phase == Phase.ENDED || target == null) {
+                core.respond(tx, request, 481, localTag);
+                return;
+            }
+        }
+        byte[] body = request.getRawContent();
+        if (body == null || body.length == 0) {
+            core.respond(tx, request, 200, localTag);
+            return;
+        }
+        ContentTypeHeader ct = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        InfoDtmfParser.InfoDigit digit = InfoDtmfParser.parse(ct.getContentSubType(),
+                new String(body, StandardCharsets.US_ASCII));
+        if (digit == null) {
+            core.respond(tx, request, 400, localTag);
+            return;
+        }
+        core.respond(tx, request, 200, localTag);
+        try {
+            target.injectDtmf(digit.digit(), digit.durationMs(), DtmfSource.SIP_INFO);
+        } catch (IllegalStateException e) {
+            LOG.debug("leg closed before the INFO digit", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- responses to our requests
+
+    synchronized void onResponse(Response response, ClientTransaction ct) {
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        if (method.equals(Request.BYE)) {
+            core.byeFinished(this);
+            return;
+        }
+        if (phase != Phase.CONFIRMED) {
+            return;
+        }
+        if (method.equals(Request.INVITE) && status < 300 && dialog != null) {
+            try {
+                long seq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                dialog.sendAck(dialog.createAck(seq));
+            } catch (Exception e) {
+                LOG.warn("could not ACK our refresh", e);
+            }
+        }
+        if (status == 408 || status == 481) {
+            // RFC 4028 section 10: a refresh that times out or gets 408/481 ends the session
+            hangupLocked(EndCause.SESSION_EXPIRED);
+        } else if (status < 300) {
+            SessionTimerRequest answer = SessionTimerHeaders.read(response);
+            if (answer.sessionExpiresSeconds() > 0 && sessionTimer != null) {
+                Refresher who = answer.refresher() != null ? answer.refresher() : sessionTimer.refresher();
+                sessionTimer = new SessionTimerDecision(SessionTimerDecision.Kind.ACCEPT,
+                        Math.max(answer.sessionExpiresSeconds(), 1), who, sessionTimer.requireTimer());
+            }
+            armSessionTimer();
+        } else {
+            armSessionTimer(); // other failures leave the session as it was; try again later
+        }
+    }
+
+    synchronized void onClientTimeout(ClientTransaction ct) {
+        if (ct == byeTx) {
+            core.byeFinished(this);
+        } else if (phase == Phase.CONFIRMED) {
+            hangupLocked(EndCause.SESSION_EXPIRED);
+        }
+    }
+
+    // ---------------------------------------------------------------- session timer
+
+    private void armSessionTimer() {
+        if (sessionTimerTask != null) {
+            sessionTimerTask.cancel();
+            sessionTimerTask = null;
+        }
+        SessionTimerDecision d = sessionTimer;
+        if (d == null || d.kind() != SessionTimerDecision.Kind.ACCEPT || phase == Phase.ENDED) {
+            return;
+        }
+        if (d.refresher() == Refresher.UAC) {
+            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.expiryMillis()),
+                    () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)));
+        } else {
+            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.refreshMillis()),
+                    () -> core.runAsync(callId, this::sendRefresh));
+        }
+    }
+
+    /** We are the refresher (RFC 4028 section 7.4): UPDATE when the peer allows it, else re-INVITE. */
+    private synchronized void sendRefresh() {
+        if (phase != Phase.CONFIRMED || dialog == null) {
+            return;
+        }
+        try {
+            Request refresh = dialog.createRequest(peerAllowsUpdate ? Request.UPDATE : Request.INVITE);
+            refresh.setHeader(core.stack().headerFactory().createHeader("Session-Expires",
+                    sessionTimer.intervalSeconds() + ";refresher=uas"));
+            responses.setList(refresh, "Supported", "timer");
+            refresh.setHeader(responses.contact(invite));
+            if (!peerAllowsUpdate) {
+                responses.setSdp(refresh, lastLocalSdp);
+            }
+            ClientTransaction ct = core.stack().provider().getNewClientTransaction(refresh);
+            dialog.sendRequest(ct);
+        } catch (Exception e) {
+            LOG.warn("session refresh failed", e);
+            hangupLocked(EndCause.SESSION_EXPIRED);
+        }
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    /** Ends the call from our side: BYE when answered, 503 when still ringing. Any thread. */
+    void hangup(EndCause cause) {
+        synchronized (this) {
+            if (phase == Phase.INVITED) {
+                rejectInvite(503, r -> responses.addRetryAfter(r, 30));
+                return;
+            }
+            hangupLocked(cause);
+        }
+    }
+
+    private void hangupLocked(EndCause cause) {
+        if (phase == Phase.ANSWERED || phase == Phase.CONFIRMED) {
+            sendBye();
+            end(cause, sipStatus);
+        }
+    }
+
+    private void sendBye() {
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
+            byeTx = ct;
+            core.byeStarted(this);
+            dialog.sendRequest(ct);
+        } catch (Exception e) {
+            LOG.warn("could not send BYE", e);
+            core.byeFinished(this);
+        }
+    }
+
+    /** Releases everything; the caller holds the monitor. Idempotent. */
+    private void end(EndCause cause, int status) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        Phase was = phase;
+        phase = Phase.ENDED;
+        if (sessionTimerTask != null) {
+            sessionTimerTask.cancel();
+        }
+        IvrMachine machine = ivr;
+        if (machine != null) {
+            machine.stop();
+        }
+        String codec = null;
+        org.voxgate.bridge.api.LegStats stats = null;
+        if (leg != null) {
+            leg.close();
+            stats = leg.stats();
+            codec = stats.codec();
+        }
+        core.removeCall(this);
+        Instant endTime = Instant.now();
+        if (was != Phase.INVITED || cause != EndCause.REJECTED) {
+            LOG.info("call ended cause={} status={} duration={}s", cause, status,
+                    Duration.between(startTime, endTime).toSeconds());
+        }
+        core.callEnded(new CallRecord(callId, from, to, meetingId, startTime, answerTime, endTime, cause,
+                status == 0 ? sipStatus : status, codec, stats));
+    }
+
+    // ---------------------------------------------------------------- IVR events
+
+    @Override
+    public void joined(Meeting meeting, ParticipantRole role) {
+        meetingId = meeting.id();
+        LOG.debug("joined meeting {} as {}", meeting.id(), role);
+    }
+
+    @Override
+    public void hangup(IvrEnd reason) {
+        LOG.debug("IVR ended the call: {}", reason);
+        core.runAsync(callId, () -> hangup(EndCause.IVR_ENDED));
+    }
+}

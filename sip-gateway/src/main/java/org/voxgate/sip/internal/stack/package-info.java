@@ -1,0 +1,20 @@
+/**
+ * Everything that touches JAIN-SIP (the {@code javax.sip} API and its NIST reference
+ * implementation, {@code gov.nist}): the stack and its UDP/TCP listening points, request
+ * validation, responses, dialogs and transactions of each call. This is the ONLY package of
+ * the module allowed to import {@code javax.sip} or {@code gov.nist}; {@code ImportRulesTest}
+ * fails the build on a breach. The IVR, the RFC 4028 decisions and the INFO DTMF parser live
+ * in SIP-free sibling packages.
+ *
+ * <p>Implements the UAS side of RFC 3261 (sections 8.2 request processing, 12 and 13.3 dialogs
+ * and INVITE, 9.2 CANCEL, 15.1.2 BYE, 11 OPTIONS, 14 re-INVITE), RFC 3311 UPDATE, RFC 4028
+ * session timers, RFC 3581 rport (done by the stack on responses), RFC 6086 INFO.
+ *
+ * <h2>Threads</h2>
+ * JAIN-SIP delivers requests and responses on its own threads. Each {@link
+ * org.voxgate.sip.internal.stack.SipCall} serializes its SIP state under its own monitor. Work
+ * that may block (opening a media leg, sending BYE) runs on the gateway's call executor; timers
+ * on one scheduler thread. The IVR has its own monitor and never calls back into a call
+ * synchronously, so the lock order is always call, then IVR.
+ */
+package org.voxgate.sip.internal.stack;

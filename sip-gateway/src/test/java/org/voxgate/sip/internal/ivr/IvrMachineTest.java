@@ -1,0 +1,298 @@
+package org.voxgate.sip.internal.ivr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.voxgate.bridge.api.LegOptions;
+import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.bridge.api.Prompt;
+import org.voxgate.bridge.api.Tone;
+import org.voxgate.sip.DialPlanRoute;
+import org.voxgate.sip.Meeting;
+import org.voxgate.sip.fake.FakeConference;
+import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.FakeLeg;
+import org.voxgate.sip.fake.FakeMediaBridge;
+import org.voxgate.sip.fake.FakeScheduler;
+
+class IvrMachineTest {
+    private static final Meeting OPEN = new Meeting("m-open", "1234", null, null, 10);
+    private static final Meeting PINNED = new Meeting("m-pin", "5555", "1111", "9999", 10);
+    private static final Meeting MOD_ONLY = new Meeting("m-mod", "7777", null, "4242", 10);
+    private static final Meeting TINY = new Meeting("m-tiny", "8888", null, null, 1);
+
+    private final FakeMediaBridge bridge = FakeMediaBridge.manual();
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final FakeDirectory directory = new FakeDirectory().add(OPEN).add(PINNED).add(MOD_ONLY).add(TINY);
+    private final List<IvrEnd> hangups = new ArrayList<>();
+    private final List<ParticipantRole> joins = new ArrayList<>();
+    private FakeLeg leg;
+    private IvrMachine ivr;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ivr = newCaller("call-1");
+    }
+
+    private IvrMachine newCaller(String callId) throws Exception {
+        IvrLegListener listener = new IvrLegListener(() -> { });
+        leg = (FakeLeg) bridge.openLeg(LegOptions.forCall(callId), listener);
+        IvrMachine m = new IvrMachine(new IvrSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 3,
+                Duration.ofSeconds(30)), directory, bridge, leg, scheduler, new IvrOutcome() {
+                    @Override
+                    public void joined(Meeting meeting, ParticipantRole role) {
+                        joins.add(role);
+                    }
+
+                    @Override
+                    public void hangup(IvrEnd reason) {
+                        hangups.add(reason);
+                    }
+                });
+        listener.attach(m);
+        return m;
+    }
+
+    /** Digits as RFC 4733 events through the leg's listener, the path RTP digits take. */
+    private void press(String digits) {
+        for (char c : digits.toCharArray()) {
+            leg.receiveRfc4733(c);
+        }
+    }
+
+    @Test
+    void greetsWithWelcomeAndAccessCodePrompt() {
+        ivr.start(DialPlanRoute.ivr());
+        assertThat(leg.played()).containsExactly(List.of(Prompt.WELCOME, Prompt.ENTER_ACCESS_CODE));
+        assertThat(ivr.state()).isEqualTo(IvrState.COLLECT_CODE);
+        assertThatThrownBy(() -> ivr.start(DialPlanRoute.ivr())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void rfc4733DigitsJoinAnOpenMeetingAlone() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1234#");
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
+        assertThat(leg.conference().id()).isEqualTo("m-open");
+        assertThat(leg.role()).isEqualTo(ParticipantRole.PARTICIPANT);
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.JOINING, Prompt.ONLY_PARTICIPANT);
+        assertThat(joins).containsExactly(ParticipantRole.PARTICIPANT);
+        assertThat(bridge.fakeConference("m-open").tones()).isEmpty();
+    }
+
+    @Test
+    void digitsBargeInOnThePrompt() {
+        ivr.start(DialPlanRoute.ivr());
+        assertThat(leg.playing()).isTrue();
+        press("1");
+        assertThat(leg.playing()).isFalse();
+    }
+
+    @Test
+    void secondCallerTriggersEntryToneAndNoOnlyParticipantPrompt() throws Exception {
+        ivr.start(DialPlanRoute.ivr());
+        press("1234#");
+        FakeLeg first = leg;
+        IvrMachine second = newCaller("call-2");
+        second.start(DialPlanRoute.ivr());
+        press("1234#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.JOINING);
+        assertThat(bridge.fakeConference("m-open").tones()).containsExactly(Tone.ENTRY);
+        assertThat(bridge.fakeConference("m-open").participants()).containsExactly(first, leg);
+        second.stop();
+        assertThat(bridge.fakeConference("m-open").tones()).containsExactly(Tone.ENTRY, Tone.EXIT);
+        assertThat(bridge.fakeConference("m-open").participants()).containsExactly(first);
+    }
+
+    @Test
+    void lastOneLeavingPlaysNoExitTone() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1234#");
+        ivr.stop();
+        assertThat(bridge.fakeConference("m-open").tones()).isEmpty();
+        assertThat(ivr.state()).isEqualTo(IvrState.ENDED);
+        press("*6");
+        assertThat(leg.muted()).isFalse();
+    }
+
+    @Test
+    void participantAndModeratorPins() throws Exception {
+        ivr.start(DialPlanRoute.ivr());
+        press("5555#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.ENTER_PIN);
+        assertThat(ivr.state()).isEqualTo(IvrState.COLLECT_PIN);
+        press("1111#");
+        assertThat(ivr.role()).isEqualTo(ParticipantRole.PARTICIPANT);
+
+        IvrMachine mod = newCaller("call-2");
+        mod.start(DialPlanRoute.ivr());
+        press("5555#9999#");
+        assertThat(mod.role()).isEqualTo(ParticipantRole.MODERATOR);
+        assertThat(leg.role()).isEqualTo(ParticipantRole.MODERATOR);
+    }
+
+    @Test
+    void meetingWithOnlyModeratorPinLetsParticipantsInWithEmptyPin() {
+        ivr.start(DialPlanRoute.ivr());
+        press("7777##");
+        assertThat(ivr.role()).isEqualTo(ParticipantRole.PARTICIPANT);
+    }
+
+    @Test
+    void wrongPinCountsSeparatelyFromCodes() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1#2#");
+        press("5555#");
+        press("0000#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.INVALID_PIN, Prompt.ENTER_PIN);
+        press("1111#");
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
+    }
+
+    @Test
+    void threeWrongCodesPlayTooManyAttemptsThenHangUpAfterPlayback() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.INVALID_CODE, Prompt.ENTER_ACCESS_CODE);
+        press("2#");
+        press("3#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.TOO_MANY_ATTEMPTS);
+        assertThat(ivr.state()).isEqualTo(IvrState.ENDING);
+        assertThat(hangups).isEmpty();
+        press("1234#"); // too late
+        assertThat(ivr.state()).isEqualTo(IvrState.ENDING);
+        leg.finishPlayback();
+        assertThat(hangups).containsExactly(IvrEnd.TOO_MANY_ATTEMPTS);
+        assertThat(ivr.state()).isEqualTo(IvrState.ENDED);
+    }
+
+    @Test
+    void goodbyeHangsUpAfterGraceWhenPlaybackNeverEnds() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1#2#3#");
+        scheduler.advanceMillis(29_000);
+        assertThat(hangups).isEmpty();
+        scheduler.advanceMillis(1_000);
+        assertThat(hangups).containsExactly(IvrEnd.TOO_MANY_ATTEMPTS);
+    }
+
+    @Test
+    void silenceAfterThePromptEndsTheCall() {
+        ivr.start(DialPlanRoute.ivr());
+        scheduler.advanceMillis(60_000); // the prompt is still playing: no timeout yet
+        assertThat(ivr.state()).isEqualTo(IvrState.COLLECT_CODE);
+        leg.finishPlayback();
+        scheduler.advanceMillis(9_999);
+        assertThat(ivr.state()).isEqualTo(IvrState.COLLECT_CODE);
+        scheduler.advanceMillis(1);
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.NO_INPUT);
+        leg.finishPlayback();
+        assertThat(hangups).containsExactly(IvrEnd.NO_INPUT);
+    }
+
+    @Test
+    void pauseBetweenDigitsSubmitsWhatWasTyped() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1234");
+        scheduler.advanceMillis(4_999);
+        assertThat(ivr.state()).isEqualTo(IvrState.COLLECT_CODE);
+        scheduler.advanceMillis(1);
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
+    }
+
+    @Test
+    void starStartsTheEntryOver() {
+        ivr.start(DialPlanRoute.ivr());
+        press("99*1234#");
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
+    }
+
+    @Test
+    void lockedMeetingRefusesWithLockedOut() {
+        bridge.conference("m-open", org.voxgate.bridge.api.ConferenceOptions.defaults()).setLocked(true);
+        ivr.start(DialPlanRoute.ivr());
+        press("1234#");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.LOCKED_OUT);
+        assertThat(leg.conference()).isNull();
+        leg.finishPlayback();
+        assertThat(hangups).containsExactly(IvrEnd.LOCKED_OUT);
+    }
+
+    @Test
+    void fullMeetingRefusesWithMeetingFull() throws Exception {
+        ivr.start(DialPlanRoute.ivr());
+        press("8888#");
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
+        IvrMachine second = newCaller("call-2");
+        second.start(DialPlanRoute.meeting(TINY));
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.MEETING_FULL);
+        assertThat(second.state()).isEqualTo(IvrState.ENDING);
+    }
+
+    @Test
+    void directRouteSkipsTheAccessCodeButAsksThePin() {
+        ivr.start(DialPlanRoute.meeting(PINNED));
+        assertThat(leg.played()).containsExactly(List.of(Prompt.ENTER_PIN));
+        press("9999#");
+        assertThat(ivr.role()).isEqualTo(ParticipantRole.MODERATOR);
+    }
+
+    @Test
+    void starSixTogglesSelfMute() {
+        ivr.start(DialPlanRoute.meeting(OPEN));
+        press("*6");
+        assertThat(leg.muted()).isTrue();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.MUTED);
+        press("*6");
+        assertThat(leg.muted()).isFalse();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.UNMUTED);
+        press("6");
+        assertThat(leg.muted()).isFalse();
+    }
+
+    @Test
+    void moderatorMutesAllAndLocks() throws Exception {
+        ivr.start(DialPlanRoute.ivr());
+        press("5555#1111#");
+        FakeLeg participant = leg;
+        IvrMachine mod = newCaller("call-2");
+        mod.start(DialPlanRoute.meeting(PINNED));
+        press("9999#");
+        FakeConference conf = bridge.fakeConference("m-pin");
+        press("*5");
+        assertThat(conf.muteAllCalls()).isEqualTo(1);
+        assertThat(participant.muted()).isTrue();
+        assertThat(leg.muted()).isFalse();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.ALL_MUTED);
+        press("*7");
+        assertThat(conf.locked()).isTrue();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.MEETING_LOCKED);
+        press("*7");
+        assertThat(conf.locked()).isFalse();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.MEETING_UNLOCKED);
+    }
+
+    @Test
+    void participantCannotMuteAllOrLock() {
+        ivr.start(DialPlanRoute.meeting(OPEN));
+        int before = leg.played().size();
+        press("*5*7");
+        FakeConference conf = bridge.fakeConference("m-open");
+        assertThat(conf.muteAllCalls()).isZero();
+        assertThat(conf.locked()).isFalse();
+        assertThat(leg.played()).hasSize(before);
+    }
+
+    @Test
+    void overlongEntryCountsAsWrong() {
+        ivr.start(DialPlanRoute.ivr());
+        press("1".repeat(IvrMachine.MAX_ENTRY_DIGITS + 1));
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.INVALID_CODE, Prompt.ENTER_ACCESS_CODE);
+    }
+}
