@@ -14,7 +14,9 @@ import java.util.Objects;
  *   <li>the strongest low-group and high-group tones are each above
  *       {@value #MIN_TONE_DBFS} dBFS,</li>
  *   <li>the twist stays within {@value #NORMAL_TWIST_DB} dB (high group louder) and
- *       {@value #REVERSE_TWIST_DB} dB (low group louder),</li>
+ *       {@value #REVERSE_TWIST_DB} dB (low group louder), plus
+ *       {@value #TWIST_GATE_ALLOWANCE_DB} dB here because a tone off its nominal frequency
+ *       loses level in its DFT bin,</li>
  *   <li>each tone is {@value #GROUP_DOMINANCE_DB} dB above the other tones of its group,</li>
  *   <li>the two tones carry at least {@value #MIN_TONE_ENERGY_RATIO} of the window's energy
  *       (talk-off: speech and music spread their energy over many frequencies).</li>
@@ -22,8 +24,9 @@ import java.util.Objects;
  * Consecutive windows with the same digit form a tone; dropouts of up to {@value #MAX_GAP_WINDOWS}
  * windows are bridged. When the tone ends, its frequencies are measured from the phase advance
  * of the correlations between windows, and the digit is reported if both lie within
- * +-{@value #MAX_FREQUENCY_DEVIATION} of nominal and the tone lasted
- * {@value #MIN_DURATION_MS} ms or more.
+ * +-{@value #MAX_FREQUENCY_DEVIATION} of nominal, the twist of the tone's summed window
+ * powers, corrected for the bin roll-off at the measured frequencies, is within the limits
+ * above, and the tone lasted {@value #MIN_DURATION_MS} ms or more.
  *
  * <p>Allocation-free after construction. Not thread-safe: one detector per stream, fed from one
  * thread.
@@ -52,6 +55,18 @@ public final class InbandDtmfDetector {
     public static final double NORMAL_TWIST_DB = 4;
     /** Largest accepted excess of the low group over the high group. */
     public static final double REVERSE_TWIST_DB = 8;
+    /**
+     * Extra twist tolerated per window, before the frequencies are known: a tone 1.5% off
+     * nominal loses up to 1.5 dB in its bin. The exact limits are applied when the tone ends.
+     */
+    public static final double TWIST_GATE_ALLOWANCE_DB = 3;
+    /**
+     * Talk-off by harmonics: a high tone within this share of twice the low tone is the low
+     * tone's second harmonic (a voice or instrument, for example a sawtooth near 755 Hz looks
+     * like 770 + 1477 Hz with its octave), not a key. Valid pairs are at least 1.2% away from
+     * the ratio 2 even at Q.24's +-1.5% deviation (1477/770 = 1.918 and 1633/770 = 2.121).
+     */
+    public static final double OCTAVE_REJECT = 0.008;
     /** How far each tone must exceed the other frequencies of its group. */
     public static final double GROUP_DOMINANCE_DB = 8;
     /** Share of the window energy that the two tones must carry. */
@@ -81,6 +96,8 @@ public final class InbandDtmfDetector {
     private final double minTonePower;
     private final double normalTwist;
     private final double reverseTwist;
+    private final double normalTwistGate;
+    private final double reverseTwistGate;
     private final double dominance;
 
     // Current quarter being filled.
@@ -108,6 +125,9 @@ public final class InbandDtmfDetector {
     private double interiorEnergy;
     private int interiorWindows;
     private final double[] lastHitEnergy = new double[2];
+    // Summed window powers of the run's row and column tone, for the final twist check.
+    private double rowPowerSum;
+    private double colPowerSum;
     private final double[] acc1Re = new double[2];
     private final double[] acc1Im = new double[2];
     private final double[] acc4Re = new double[2];
@@ -150,6 +170,8 @@ public final class InbandDtmfDetector {
         this.minTonePower = Math.pow(minAmplitude * windowSamples / 2, 2);
         this.normalTwist = Math.pow(10, NORMAL_TWIST_DB / 10);
         this.reverseTwist = Math.pow(10, REVERSE_TWIST_DB / 10);
+        this.normalTwistGate = Math.pow(10, (NORMAL_TWIST_DB + TWIST_GATE_ALLOWANCE_DB) / 10);
+        this.reverseTwistGate = Math.pow(10, (REVERSE_TWIST_DB + TWIST_GATE_ALLOWANCE_DB) / 10);
         this.dominance = Math.pow(10, GROUP_DOMINANCE_DB / 10);
         java.util.Arrays.fill(wDigit, -1);
     }
@@ -239,7 +261,7 @@ public final class InbandDtmfDetector {
         if (rowPower < minTonePower || colPower < minTonePower) {
             return -1;
         }
-        if (colPower > rowPower * normalTwist || rowPower > colPower * reverseTwist) {
+        if (colPower > rowPower * normalTwistGate || rowPower > colPower * reverseTwistGate) {
             return -1;
         }
         for (int f = 0; f < 4; f++) {
@@ -281,6 +303,7 @@ public final class InbandDtmfDetector {
                     interiorWindows++;
                     lastHitEnergy[runWindows & 1] = windowEnergy;
                 }
+                addTonePowers(wslot);
                 accumulatePhase(wslot);
                 return;
             }
@@ -300,6 +323,9 @@ public final class InbandDtmfDetector {
             runPeakPower = windowEnergy / windowSamples;
             interiorEnergy = 0;
             interiorWindows = 0;
+            rowPowerSum = 0;
+            colPowerSum = 0;
+            addTonePowers(wslot);
             for (int k = 0; k < 2; k++) {
                 acc1Re[k] = 0;
                 acc1Im[k] = 0;
@@ -308,6 +334,11 @@ public final class InbandDtmfDetector {
             }
             acc4Count = 0;
         }
+    }
+
+    private void addTonePowers(int wslot) {
+        rowPowerSum += power(wslot, runDigit / 4);
+        colPowerSum += power(wslot, 4 + runDigit % 4);
     }
 
     /** Sums W(m) conj W(m-lag), in absolute phase, for the run's two frequencies. */
@@ -360,6 +391,17 @@ public final class InbandDtmfDetector {
         if (!frequencyWithinTolerance(0, digit / 4) || !frequencyWithinTolerance(1, 4 + digit % 4)) {
             return;
         }
+        double rowHz = FREQUENCIES_HZ[digit / 4] + measuredOffsetHz(0);
+        double colHz = FREQUENCIES_HZ[4 + digit % 4] + measuredOffsetHz(1);
+        if (Math.abs(colHz / rowHz - 2) < 2 * OCTAVE_REJECT) {
+            return;
+        }
+        // Twist at the true tone levels: undo each bin's roll-off at the measured offset.
+        double row = rowPowerSum / binResponse(measuredOffsetHz(0));
+        double col = colPowerSum / binResponse(measuredOffsetHz(1));
+        if (col > row * normalTwist || row > col * reverseTwist) {
+            return;
+        }
         listener.onDigit(KEYS.charAt(digit), durationMs);
     }
 
@@ -372,6 +414,16 @@ public final class InbandDtmfDetector {
         double alias = (double) sampleRateHz / windowSamples;
         double fine = Math.atan2(acc4Im[k], acc4Re[k]) / (2 * Math.PI) * alias;
         return fine + Math.rint((coarse - fine) / alias) * alias;
+    }
+
+    /** Power response of a rectangular N-sample DFT bin to a tone offsetHz away, 1 at 0 Hz. */
+    private double binResponse(double offsetHz) {
+        double x = offsetHz * windowSamples / sampleRateHz;
+        if (Math.abs(x) < 1e-9) {
+            return 1;
+        }
+        double r = Math.sin(Math.PI * x) / (windowSamples * Math.sin(Math.PI * x / windowSamples));
+        return r * r;
     }
 
     private boolean frequencyWithinTolerance(int k, int f) {

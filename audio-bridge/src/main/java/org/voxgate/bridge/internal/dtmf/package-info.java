@@ -13,7 +13,9 @@
  *       pre-emphasis), the low group up to 8 dB above the high group (reverse twist, from line
  *       loss at high frequencies);</li>
  *   <li>talk-off: the two tones must carry most of the signal energy and each must dominate
- *       its group, so speech and music, whose energy spreads over harmonics, do not fire.</li>
+ *       its group, so speech and music, whose energy spreads over harmonics, do not fire; and
+ *       a high tone at twice the low tone's measured frequency is taken for its second
+ *       harmonic (a tone and its octave), not a key.</li>
  * </ul>
  */
 package org.voxgate.bridge.internal.dtmf;

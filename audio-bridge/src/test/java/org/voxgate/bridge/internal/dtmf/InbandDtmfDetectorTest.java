@@ -110,6 +110,20 @@ class InbandDtmfDetectorTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 16000})
+    void twistAndDeviationTogether(int rate) {
+        double[][] levels = {{-20, -17}, {-10, -17}, {-28, -25}, {-22, -29}};
+        for (double[] level : levels) {
+            for (double d : new double[] {-0.015, 0.015}) {
+                short[] pcm = sequence(rate, ALL, 45, 45,
+                        new DtmfSignal(rate).levels(level[0], level[1]).deviation(d, -d));
+                assertThat(detect(rate, pcm).keys).as("levels %s deviation %s", java.util.Arrays.toString(level), d)
+                        .hasToString(ALL);
+            }
+        }
+    }
+
     @Test
     void durationLimits() {
         // Every start alignment against the analysis grid (quarter = 26 samples at 8 kHz).
@@ -153,6 +167,53 @@ class InbandDtmfDetectorTest {
         for (int chunk : new int[] {1, 7, 80, 160, 4000}) {
             assertThat(detect(8000, pcm, chunk).keys).as("chunk %d", chunk).hasToString(ALL);
         }
+    }
+
+    @Test
+    void aToneWithItsOctaveIsNotAKey() {
+        // Fundamental and second harmonic carry most of a sawtooth's energy; near 755 Hz they
+        // sit within 2.5% of 770 + 1477 Hz (key 6) with 6 dB of reverse twist.
+        for (double f0 : new double[] {752, 755, 758, 762}) {
+            short[] pcm = new short[8000];
+            for (int n = 0; n < pcm.length; n++) {
+                double v = 0;
+                for (int k = 1; k * f0 < 4000; k++) {
+                    v += Math.sin(2 * Math.PI * k * f0 * n / 8000) / k;
+                }
+                pcm[n] = (short) Math.round(6000 * v);
+            }
+            assertThat(detect(8000, pcm).keys).as("sawtooth %s Hz", f0).isEmpty();
+        }
+        // Only fundamental and octave, nothing else: the octave check alone rejects it.
+        short[] pair = new DtmfSignal(8000).tones(755, -12, 1510, -16, 200).silence(50).pcm();
+        assertThat(detect(8000, pair).keys).isEmpty();
+        // The same levels and deviations off the octave relation are a key.
+        short[] key = new DtmfSignal(8000).tones(755, -12, 1490, -16, 200).silence(50).pcm();
+        assertThat(detect(8000, key).keys).hasToString("6");
+    }
+
+    @Test
+    void processAllocatesNothing() {
+        short[] pcm = sequence(8000, ALL, 60, 60, new DtmfSignal(8000));
+        int[] count = new int[1];
+        InbandDtmfDetector detector = new InbandDtmfDetector(8000, (digit, ms) -> count[0]++);
+        for (int round = 0; round < 20; round++) {
+            for (int off = 0; off + 160 <= pcm.length; off += 160) {
+                detector.process(pcm, off, 160); // warm up
+            }
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int round = 0; round < 20; round++) {
+            for (int off = 0; off + 160 <= pcm.length; off += 160) {
+                detector.process(pcm, off, 160);
+            }
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertThat(count[0]).isEqualTo(40 * ALL.length());
+        assertThat(allocated).isLessThan(1024);
     }
 
     @Test
