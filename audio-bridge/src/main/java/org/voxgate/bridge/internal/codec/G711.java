@@ -90,7 +90,7 @@ public enum G711 {
             magnitude = v;
             mask = 0xFF;
         }
-        magnitude = Math.min(magnitude, 8159) + 33; // clip, then bias; now 33..8192
+        magnitude = Math.min(magnitude + 33, 8191); // bias, then clip to the top of segment 7
         int segment = 31 - Integer.numberOfLeadingZeros(magnitude) - 5; // 0..7
         int mantissa = (magnitude >> (segment + 1)) & 0x0F;
         return ((segment << 4) | mantissa) ^ mask;
