@@ -47,7 +47,7 @@ final class LegReceiver {
     private final SourceLatch latch = new SourceLatch();
     private final TelephoneEventReceiver telephoneEvents = new TelephoneEventReceiver(8000);
     private final PacketHandoff handoff;
-    private ReceiveStatistics stats = new ReceiveStatistics(8000);
+    private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC
 
     private long sessionGeneration = -1;
     private boolean haveSsrc;
