@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.voxgate.bridge.api.Conference;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.DtmfEvent;
@@ -33,8 +35,9 @@ class ConferenceIT {
         public void onMediaTimeout(MediaLeg leg) {}
     };
 
-    @Test
-    void toneFromOneLegReachesTheOthersAndNotItself() throws Exception {
+    @ParameterizedTest(name = "mix at {0} Hz")
+    @ValueSource(ints = {8000, 16000, 48000})
+    void toneFromOneLegReachesTheOthersAndNotItself(int mixRateHz) throws Exception {
         try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
                 System::nanoTime, Bridges.tuning());
              RtpPeer a = new RtpPeer(0xA);
@@ -49,7 +52,7 @@ class ConferenceIT {
                 bridgePorts.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), RtpPeer.answeredPort(answer)));
                 legs.add(leg);
             }
-            Conference conf = bridge.conference("room-1", ConferenceOptions.defaults());
+            Conference conf = bridge.conference("room-1", new ConferenceOptions(mixRateHz, 20, 3));
             for (MediaLeg leg : legs) {
                 leg.join(conf, ParticipantRole.PARTICIPANT);
             }
