@@ -182,7 +182,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     public void muteAllExcept(MediaLeg except) {
         for (DefaultMediaLeg leg : members) {
             if (leg != except && !leg.isClosed()) {
-                leg.setMuted(true);
+                try {
+                    leg.setMuted(true);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the leg closed after the check: nothing to mute
+                }
             }
         }
     }
@@ -191,7 +195,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     public void playTone(Tone tone) {
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed()) {
-                leg.playTone(tone);
+                try {
+                    leg.playTone(tone);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the leg closed after the check
+                }
             }
         }
     }
@@ -201,6 +209,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         return lateTicks.get();
     }
 
+    @Override
     public boolean isClosed() {
         return closed.get();
     }
@@ -212,7 +221,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         }
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed() && leg.conference() == this) {
-                leg.leave();
+                try {
+                    leg.leave();
+                } catch (IllegalStateException closedMeanwhile) {
+                    // closing the leg already took it out
+                }
             }
         }
         registration.cancel();

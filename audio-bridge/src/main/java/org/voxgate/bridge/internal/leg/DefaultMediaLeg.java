@@ -53,6 +53,8 @@ public final class DefaultMediaLeg implements MediaLeg {
         void attach(DefaultMediaLeg leg);
 
         void detach(DefaultMediaLeg leg);
+
+        boolean isClosed();
     }
 
     private final String id;
@@ -195,6 +197,9 @@ public final class DefaultMediaLeg implements MediaLeg {
         checkOpen();
         if (!(target instanceof ConferenceHook hook)) {
             throw new IllegalArgumentException("not a conference of this bridge");
+        }
+        if (hook.isClosed()) {
+            throw new IllegalStateException(hook + " is closed");
         }
         this.role = Objects.requireNonNull(role, "role");
         if (conference == hook) {
