@@ -71,6 +71,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private final AtomicReference<Playback> prompt = new AtomicReference<>();
     private final AtomicReference<Playback> tone = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean telephoneEventsSeen;
     private final Object playoutLock = new Object();
     private final Consumer<DefaultMediaLeg> onClose;
 
@@ -389,6 +390,19 @@ public final class DefaultMediaLeg implements MediaLeg {
 
     void drop(DropReason reason) {
         drops.incrementAndGet(reason.ordinal());
+    }
+
+    /**
+     * Called by the receive path on the first valid RFC 4733 packet. From then on this leg's
+     * in-band detector stays quiet: the peer signals digits as events, and a phone that also
+     * leaves the tones in its audio would otherwise be heard twice.
+     */
+    void markTelephoneEvents() {
+        telephoneEventsSeen = true;
+    }
+
+    boolean sawTelephoneEvents() {
+        return telephoneEventsSeen;
     }
 
     void emitDtmf(char digit, int durationMs, DtmfSource source) {

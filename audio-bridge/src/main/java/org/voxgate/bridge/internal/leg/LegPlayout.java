@@ -107,7 +107,7 @@ final class LegPlayout {
         }
         System.arraycopy(fifo, take, fifo, 0, fifoLength - take);
         fifoLength -= take;
-        if (audio && inbandActive) {
+        if (audio && inbandActive && !leg.sawTelephoneEvents()) {
             inband.process(out, 0, samples);
         }
         return audio;
@@ -117,7 +117,9 @@ final class LegPlayout {
         boolean codecChanged = jitter == null || s.codec() != law || s.ptimeMs() * 8 != packetSamples;
         sessionGeneration = s.generation();
         law = s.codec();
-        inbandActive = inband != null && s.telephoneEventType() < 0;
+        // In-band detection runs even when telephone-event was negotiated: many gateways
+        // negotiate it and still send tones in the audio. It stops once events arrive.
+        inbandActive = inband != null;
         if (codecChanged) {
             packetSamples = s.samplesPerPacket();
             jitter = new JitterBuffer(G711.CLOCK_RATE_HZ, s.ptimeMs(), ctx.config().jitterMinMs(),

@@ -204,6 +204,7 @@ final class LegReceiver {
                 leg.drop(DropReason.BAD_TELEPHONE_EVENT);
                 return;
             }
+            leg.markTelephoneEvents();
             if (digit != TelephoneEventReceiver.NONE) {
                 leg.emitDtmf(digit, telephoneEvents.durationMs(), DtmfSource.RFC4733);
                 char second = telephoneEvents.takePending();

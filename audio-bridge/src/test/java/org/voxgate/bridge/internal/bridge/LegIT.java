@@ -148,21 +148,55 @@ class LegIT {
             String offer = peer.offer("").replace("RTP/AVP 0 101", "RTP/AVP 0")
                     .replace("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n", "");
             InetSocketAddress to = bridgeAddress(leg.answer(offer));
-            long n = 0;
-            // 7 = 852 Hz + 1209 Hz: 120 ms of tone, then 200 ms of silence, paced at 20 ms
-            for (int frame = 0; frame < 16; frame++) {
-                byte[] payload = new byte[160];
-                for (int i = 0; i < 160; i++, n++) {
-                    double v = frame < 6 ? 6000 * (Math.sin(2 * Math.PI * 852 * n / 8000.0)
-                            + Math.sin(2 * Math.PI * 1209 * n / 8000.0)) : 0;
-                    payload[i] = G711.PCMU.encode((short) Math.round(v));
-                }
-                peer.sendRaw(to, 0, 7000 + frame, 160L * frame, payload, false);
-                Thread.sleep(20);
-            }
+            sendInbandSeven(peer, to, 7000, 0);
             await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
             assertThat(listener.dtmf.get(0).digit()).isEqualTo('7');
             assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.INBAND);
+        }
+    }
+
+    @Test
+    void inbandDigitsWhenTelephoneEventIsNegotiatedButNotUsed() throws Exception {
+        // Many gateways offer telephone-event and still leave the tones in the audio.
+        RecordingListener listener = new RecordingListener();
+        try (RtpPeer peer = new RtpPeer(1)) {
+            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("inband-te"), listener);
+            InetSocketAddress to = bridgeAddress(leg.answer(peer.offer("")));
+            sendInbandSeven(peer, to, 7000, 0);
+            await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
+            assertThat(listener.dtmf.get(0).digit()).isEqualTo('7');
+            assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.INBAND);
+        }
+    }
+
+    @Test
+    void tonesInTheAudioAreIgnoredOnceTelephoneEventsArrive() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (RtpPeer peer = new RtpPeer(1)) {
+            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("both"), listener);
+            InetSocketAddress to = bridgeAddress(leg.answer(peer.offer("")));
+            sendDigit(peer, to, 7);
+            await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
+            sendInbandSeven(peer, to, 9000, 400_000);
+            Thread.sleep(600);
+            assertThat(listener.digits()).isEqualTo("7");
+            assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.RFC4733);
+        }
+    }
+
+    /** Key 7 (852 Hz + 1209 Hz) as PCMU audio: 120 ms of tone, then 200 ms of silence, paced at 20 ms. */
+    private static void sendInbandSeven(RtpPeer peer, InetSocketAddress to, int firstSeq, long firstTs)
+            throws InterruptedException {
+        long n = 0;
+        for (int frame = 0; frame < 16; frame++) {
+            byte[] payload = new byte[160];
+            for (int i = 0; i < 160; i++, n++) {
+                double v = frame < 6 ? 6000 * (Math.sin(2 * Math.PI * 852 * n / 8000.0)
+                        + Math.sin(2 * Math.PI * 1209 * n / 8000.0)) : 0;
+                payload[i] = G711.PCMU.encode((short) Math.round(v));
+            }
+            peer.sendRaw(to, 0, firstSeq + frame, firstTs + 160L * frame, payload, false);
+            Thread.sleep(20);
         }
     }
 
