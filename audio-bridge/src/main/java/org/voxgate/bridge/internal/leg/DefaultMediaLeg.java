@@ -47,6 +47,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private static final Logger log = LoggerFactory.getLogger(DefaultMediaLeg.class);
     private static final Object SOLO = new Object();
     private static final int SOLO_PTIME_MS = 20;
+    static final long INBAND_SUPPRESS_MS = 1000;
 
     /** What a conference implementation offers a leg. */
     public interface ConferenceHook extends Conference {
@@ -86,6 +87,9 @@ public final class DefaultMediaLeg implements MediaLeg {
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
     private volatile boolean muted;
+    private char lastDigit;
+    private DtmfSource lastDigitSource;
+    private long lastDigitNanos;
 
     public DefaultMediaLeg(String id, LegOptions options, LegListener listener, LegContext ctx, int rtpPort,
                            List<G711> codecs, Consumer<DefaultMediaLeg> onClose) {
@@ -406,11 +410,43 @@ public final class DefaultMediaLeg implements MediaLeg {
     }
 
     void emitDtmf(char digit, int durationMs, DtmfSource source) {
-        if (closed.get()) {
+        if (closed.get() || sameKeyOtherSource(digit, source)) {
             return;
         }
         DtmfEvent event = new DtmfEvent(digit, durationMs, source);
         events.execute(() -> listener.onDtmf(this, event));
+    }
+
+    /**
+     * Whether an RFC 4733 / in-band digit repeats the other of the two within
+     * {@value #INBAND_SUPPRESS_MS} ms: one key press that arrived both ways. Called from the
+     * event loop (RFC 4733) and the play-out thread (in-band); DTMF is rare, a lock is fine.
+     */
+    private synchronized boolean sameKeyOtherSource(char digit, DtmfSource source) {
+        long now = ctx.clock().getAsLong();
+        boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
+                && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
+                && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
+        if (!duplicate && source != DtmfSource.SIP_INFO) {
+            lastDigit = digit;
+            lastDigitSource = source;
+            lastDigitNanos = now;
+        }
+        return duplicate;
+    }
+
+    /**
+     * A digit from the in-band detector. Phones that send RFC 4733 events sometimes leave the
+     * tones in the audio as well; the detector reports those after the events' end packets
+     * (it hears them through the jitter buffer), so an in-band digit within
+     * {@value #INBAND_SUPPRESS_MS} ms of a telephone-event packet is the same key press and is
+     * dropped.
+     */
+    void emitInbandDtmf(char digit, int durationMs) {
+        if (receiver.telephoneEventSince(ctx.clock().getAsLong(), INBAND_SUPPRESS_MS * 1_000_000L)) {
+            return;
+        }
+        emitDtmf(digit, durationMs, DtmfSource.INBAND);
     }
 
     void fireMediaTimeout() {

@@ -3,7 +3,6 @@ package org.voxgate.bridge.internal.leg;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
-import org.voxgate.bridge.api.DtmfSource;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.codec.G711Plc;
 import org.voxgate.bridge.internal.dtmf.InbandDtmfDetector;
@@ -47,7 +46,7 @@ final class LegPlayout {
         this.handoff = handoff;
         this.sender = sender;
         this.inband = inbandDtmf
-                ? new InbandDtmfDetector(G711.CLOCK_RATE_HZ, (digit, ms) -> leg.emitDtmf(digit, ms, DtmfSource.INBAND))
+                ? new InbandDtmfDetector(G711.CLOCK_RATE_HZ, (digit, ms) -> leg.emitInbandDtmf(digit, ms))
                 : null;
     }
 

@@ -54,6 +54,8 @@ final class LegReceiver {
     private long remoteSsrc;
     private boolean restartPending;
     private volatile long lastMediaNanos;
+    /** When the last telephone-event packet arrived; 0 for never. Read by the play-out thread. */
+    private volatile long lastTelephoneEventNanos;
     private boolean timedOut;
     private long nextRtcpNanos;
     private long lastSrMiddle;
@@ -102,6 +104,12 @@ final class LegReceiver {
 
     double jitterMs() {
         return stats.jitterMs();
+    }
+
+    /** Whether a telephone-event packet arrived within {@code windowNanos} before {@code now}. */
+    boolean telephoneEventSince(long now, long windowNanos) {
+        long last = lastTelephoneEventNanos;
+        return last != 0 && now - last < windowNanos;
     }
 
     double rttMs() {
@@ -198,6 +206,7 @@ final class LegReceiver {
         }
         stats.onPacket(packet.sequenceNumber(), packet.timestamp(), now);
         if (pt == s.telephoneEventType()) {
+            lastTelephoneEventNanos = now;
             char digit = telephoneEvents.onPacket(packet.timestamp(), scratch, packet.payloadOffset(),
                     packet.payloadLength(), now);
             if (digit == TelephoneEventReceiver.MALFORMED) {

@@ -140,32 +140,91 @@ class LegIT {
         peer.advanceTimestamp(1600);
     }
 
-    @Test
-    void inbandDigitsWhenTelephoneEventIsNotNegotiated() throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (RtpPeer peer = new RtpPeer(1)) {
-            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("inband"), listener);
-            String offer = peer.offer("").replace("RTP/AVP 0 101", "RTP/AVP 0")
-                    .replace("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n", "");
-            InetSocketAddress to = bridgeAddress(leg.answer(offer));
-            sendInbandSeven(peer, to, 7000, 0);
-            await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
-            assertThat(listener.dtmf.get(0).digit()).isEqualTo('7');
-            assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.INBAND);
+    /** 120 ms of the DTMF pair for '7' (852 + 1209 Hz), then 200 ms of silence, paced at 20 ms. */
+    private static void sendInbandSeven(RtpPeer peer, InetSocketAddress to, int firstSeq, long firstTs)
+            throws InterruptedException {
+        long n = 0;
+        for (int frame = 0; frame < 16; frame++) {
+            byte[] payload = new byte[160];
+            for (int i = 0; i < 160; i++, n++) {
+                double v = frame < 6 ? 6000 * (Math.sin(2 * Math.PI * 852 * n / 8000.0)
+                        + Math.sin(2 * Math.PI * 1209 * n / 8000.0)) : 0;
+                payload[i] = G711.PCMU.encode((short) Math.round(v));
+            }
+            peer.sendRaw(to, 0, firstSeq + frame, firstTs + 160L * frame, payload, false);
+            Thread.sleep(20);
         }
     }
 
     @Test
-    void inbandDigitsWhenTelephoneEventIsNegotiatedButNotUsed() throws Exception {
-        // Many gateways offer telephone-event and still leave the tones in the audio.
+    void inbandDigitsWithOrWithoutTelephoneEventNegotiated() throws Exception {
+        for (boolean negotiated : new boolean[] {true, false}) {
+            RecordingListener listener = new RecordingListener();
+            try (RtpPeer peer = new RtpPeer(1)) {
+                MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("inband"), listener);
+                String offer = negotiated ? peer.offer("") : peer.offer("").replace("RTP/AVP 0 101", "RTP/AVP 0")
+                        .replace("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n", "");
+                InetSocketAddress to = bridgeAddress(leg.answer(offer));
+                sendInbandSeven(peer, to, 7000, 0);
+                await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
+                assertThat(listener.dtmf.get(0).digit()).isEqualTo('7');
+                assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.INBAND);
+            } finally {
+                bridge.close();
+            }
+        }
+    }
+
+    @Test
+    void aKeySentBothWaysIsReportedOnce() throws Exception {
         RecordingListener listener = new RecordingListener();
         try (RtpPeer peer = new RtpPeer(1)) {
-            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("inband-te"), listener);
+            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("both"), listener);
             InetSocketAddress to = bridgeAddress(leg.answer(peer.offer("")));
-            sendInbandSeven(peer, to, 7000, 0);
+            // As a gateway that does both: telephone-event packets alongside the tone in the audio.
+            long n = 0;
+            long eventTs = 100_000;
+            int seq = 7000;
+            for (int frame = 0; frame < 16; frame++) {
+                byte[] payload = new byte[160];
+                for (int i = 0; i < 160; i++, n++) {
+                    double v = frame < 6 ? 6000 * (Math.sin(2 * Math.PI * 852 * n / 8000.0)
+                            + Math.sin(2 * Math.PI * 1209 * n / 8000.0)) : 0;
+                    payload[i] = G711.PCMU.encode((short) Math.round(v));
+                }
+                peer.sendRaw(to, 0, seq++, eventTs + 160L * frame, payload, false);
+                if (frame < 9) {
+                    int duration = Math.min(6, frame + 1) * 160;
+                    boolean end = frame >= 6;
+                    byte[] ev = {7, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
+                    peer.sendRaw(to, 101, seq++, eventTs, ev, frame == 0);
+                }
+                Thread.sleep(20);
+            }
+            await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() >= 1);
+            Thread.sleep(500);
+            assertThat(listener.digits()).isEqualTo("7");
+            assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.RFC4733);
+        }
+    }
+
+    @Test
+    void inbandFirstThenTheSameKeyAsEventIsReportedOnce() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (RtpPeer peer = new RtpPeer(1)) {
+            MediaLeg leg = bridge(Duration.ofSeconds(30)).openLeg(LegOptions.forCall("late-event"), listener);
+            InetSocketAddress to = bridgeAddress(leg.answer(peer.offer("")));
+            sendInbandSeven(peer, to, 7000, 100_000);
             await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 1);
-            assertThat(listener.dtmf.get(0).digit()).isEqualTo('7');
-            assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.INBAND);
+            for (int i = 0; i < 3; i++) {
+                byte[] p = {7, (byte) 0x8a, 0x03, (byte) 0xc0};
+                peer.sendRaw(to, 101, 7100 + i, 100_000, p, false);
+            }
+            Thread.sleep(300);
+            assertThat(listener.digits()).isEqualTo("7");
+            sendDigit(peer, to, 3); // a different key right after is not swallowed
+            await().atMost(Duration.ofSeconds(2)).until(() -> listener.dtmf.size() == 2);
+            assertThat(listener.digits()).isEqualTo("73");
         }
     }
 
@@ -181,22 +240,6 @@ class LegIT {
             Thread.sleep(600);
             assertThat(listener.digits()).isEqualTo("7");
             assertThat(listener.dtmf.get(0).source()).isEqualTo(DtmfSource.RFC4733);
-        }
-    }
-
-    /** Key 7 (852 Hz + 1209 Hz) as PCMU audio: 120 ms of tone, then 200 ms of silence, paced at 20 ms. */
-    private static void sendInbandSeven(RtpPeer peer, InetSocketAddress to, int firstSeq, long firstTs)
-            throws InterruptedException {
-        long n = 0;
-        for (int frame = 0; frame < 16; frame++) {
-            byte[] payload = new byte[160];
-            for (int i = 0; i < 160; i++, n++) {
-                double v = frame < 6 ? 6000 * (Math.sin(2 * Math.PI * 852 * n / 8000.0)
-                        + Math.sin(2 * Math.PI * 1209 * n / 8000.0)) : 0;
-                payload[i] = G711.PCMU.encode((short) Math.round(v));
-            }
-            peer.sendRaw(to, 0, firstSeq + frame, firstTs + 160L * frame, payload, false);
-            Thread.sleep(20);
         }
     }
 
