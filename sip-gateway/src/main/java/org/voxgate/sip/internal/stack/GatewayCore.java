@@ -251,6 +251,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
 
     private void dispatch(RequestEvent event, Request request, String callId) {
         String method = request.getMethod();
+        LOG.trace("{} received", method);
         if (method.equals(Request.ACK)) {
             SipCall call = calls.get(callId);
             if (call != null && call.matchesDialog(request)) {

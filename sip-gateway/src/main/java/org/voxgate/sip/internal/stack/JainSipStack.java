@@ -41,7 +41,7 @@ public final class JainSipStack {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "voxgate-sip-" + INSTANCES.incrementAndGet());
+        p.setProperty("javax.sip.STACK_NAME", "gov.nist.voxgate-" + INSTANCES.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
