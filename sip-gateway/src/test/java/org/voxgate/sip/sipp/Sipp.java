@@ -38,6 +38,7 @@ public final class Sipp {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = tcp.getLocalPort();
                 try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                    udp.setReuseAddress(true);
                     return port;
                 } catch (IOException taken) {
                     // try another
