@@ -77,6 +77,12 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private Responses responses;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
+        this(config, bridge, directory, listener, null);
+    }
+
+    /** @param scheduler timers for the IVR and RFC 4028, or null for a real-time one (tests pass a fake) */
+    GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
+                Scheduler scheduler) {
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -98,7 +104,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         });
         stpe.setRemoveOnCancelPolicy(true);
         this.timers = stpe;
-        this.scheduler = new ExecutorScheduler(timers);
+        this.scheduler = scheduler != null ? scheduler : new ExecutorScheduler(timers);
     }
 
     /** Binds UDP and TCP and starts answering. */
