@@ -315,9 +315,9 @@ final class SipCall implements IvrOutcome {
                 responses.setSdp(ok, sdp);
                 lastLocalSdp = sdp;
             }
-            tx.sendResponse(ok);
-            sessionTimer = timer;
+            sessionTimer = timer; // armed before the 200 leaves, so the next refresh finds it
             armSessionTimer();
+            tx.sendResponse(ok);
             LOG.debug("session modified by {}{}", request.getMethod(), sdp == null ? " (refresh only)" : "");
         } catch (Exception e) {
             LOG.warn("could not answer {}", request.getMethod(), e);
@@ -414,6 +414,7 @@ final class SipCall implements IvrOutcome {
         if (d == null || d.kind() != SessionTimerDecision.Kind.ACCEPT || phase == Phase.ENDED) {
             return;
         }
+        LOG.debug("session timer {} s, refresher {}", d.intervalSeconds(), d.refresher());
         if (d.refresher() == Refresher.UAC) {
             sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.expiryMillis()),
                     () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)));
@@ -459,6 +460,7 @@ final class SipCall implements IvrOutcome {
     }
 
     private void hangupLocked(EndCause cause) {
+        LOG.debug("hangup {}", cause);
         if (phase == Phase.ANSWERED || phase == Phase.CONFIRMED) {
             sendBye();
             end(cause, sipStatus);
