@@ -169,6 +169,55 @@ class SipGatewayLoopbackIT {
         assertThat(tookMs).isLessThan(4000);
         assertThat(gateway.activeCalls()).isZero();
         assertThat(records).extracting(CallRecord::cause).containsExactly(EndCause.SHUTDOWN, EndCause.SHUTDOWN);
+        // the ports are free again
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, InetAddress.getLoopbackAddress());
+             java.net.ServerSocket tcp = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(udp.getLocalPort()).isEqualTo(tcp.getLocalPort());
+        }
+    }
+
+    @Test
+    void malformedRequestsInADialogDoNotHurtTheCall() throws Exception {
+        Messages.Dialog d = answeredCall();
+        String info = Messages.inDialog("INFO", d, 2, "", "application/dtmf", "5");
+        client.send(info.replace("CSeq: 2 INFO", "CSeq: two INFO"));
+        client.send(info.replace("Via: SIP/2.0/UDP", "Via: SIP/9.9/XYZ"));
+        client.send(info.replace("Content-Length: 1", "Content-Length: 4000"));
+        client.send(Messages.inDialog("INVITE", d, 3, "", "application/sdp", "this is not sdp"));
+        SipMessage bad = client.finalResponse("INVITE", WAIT);
+        assertThat(bad.status()).isEqualTo(400);
+        client.send(Messages.inDialog("INFO", d, 4, "", "application/dtmf", "5"));
+        assertThat(client.receiveUntil(WAIT, m -> m.cseqMethod().equals("INFO") && m.header("CSeq").startsWith("4")
+                && m.status() == 200)).isNotNull();
+        assertThat(gateway.activeCalls()).isEqualTo(1);
+        client.send(Messages.inDialog("BYE", d, 5, "", null, null));
+        assertThat(client.finalResponse("BYE", WAIT).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallLogsTwoInfoLinesBothWithItsCallId() throws Exception {
+        ch.qos.logback.classic.Logger sipLogger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.voxgate.sip");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        sipLogger.addAppender(appender);
+        try {
+            Messages.Dialog d = answeredCall();
+            client.send(Messages.inDialog("BYE", d, 2, "", null, null));
+            assertThat(client.finalResponse("BYE", WAIT).status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> !records.isEmpty());
+            List<ch.qos.logback.classic.spi.ILoggingEvent> info = appender.list.stream()
+                    .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+                    .filter(e -> e.getLoggerName().startsWith("org.voxgate.sip.internal.stack.SipCall")
+                            || d.callId().equals(e.getMDCPropertyMap().get("callId")))
+                    .toList();
+            assertThat(info).extracting(e -> e.getMDCPropertyMap().get("callId")).containsExactly(d.callId(), d.callId());
+            assertThat(info.get(0).getFormattedMessage()).startsWith("call answered");
+            assertThat(info.get(1).getFormattedMessage()).startsWith("call ended cause=CALLER_HANGUP");
+        } finally {
+            sipLogger.detachAppender(appender);
+        }
     }
 
     @Test

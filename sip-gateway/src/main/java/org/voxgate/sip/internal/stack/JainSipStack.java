@@ -91,6 +91,26 @@ public final class JainSipStack {
         } catch (RuntimeException e) {
             LOG.debug("removing listener failed", e);
         }
-        stack.stop();
+        // NIST's UDPMessageProcessor.stop() closes the socket, then walks its channel list while
+        // channel threads remove themselves: a ConcurrentModificationException now and then.
+        // The sockets are closed by then; another stop() finishes the rest.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    LOG.warn("SIP stack did not stop cleanly", e);
+                    return;
+                }
+                LOG.debug("SIP stack stop raced with its own threads, again", e);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
