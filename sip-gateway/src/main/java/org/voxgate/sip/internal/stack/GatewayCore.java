@@ -73,6 +73,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicInteger reserved = new AtomicInteger();
     private volatile boolean closing;
+    private final java.util.Properties stackOverrides;
     private JainSipStack stack;
     private Responses responses;
 
@@ -83,6 +84,13 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     /** @param scheduler timers for the IVR and RFC 4028, or null for a real-time one (tests pass a fake) */
     GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
                 Scheduler scheduler) {
+        this(config, bridge, directory, listener, scheduler, new java.util.Properties());
+    }
+
+    /** @param stackOverrides NIST stack properties for tests (shorter dialog timeouts) */
+    GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
+                Scheduler scheduler, java.util.Properties stackOverrides) {
+        this.stackOverrides = stackOverrides;
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -112,7 +120,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
-        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), this);
+        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), this, stackOverrides);
         responses = new Responses(stack, config);
     }
 

@@ -37,6 +37,12 @@ public final class JainSipStack {
      * @throws Exception when the stack cannot be built or a port cannot be bound
      */
     public JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener) throws Exception {
+        this(bindAddress, udpPort, tcpPort, listener, new Properties());
+    }
+
+    /** @param overrides NIST stack properties that replace ours (tests shorten timers with them) */
+    JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener, Properties overrides)
+            throws Exception {
         this.listener = listener;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -50,6 +56,7 @@ public final class JainSipStack {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        p.putAll(overrides);
         stack = factory.createSipStack(p);
         try {
             addressFactory = factory.createAddressFactory();

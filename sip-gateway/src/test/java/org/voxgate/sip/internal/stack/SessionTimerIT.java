@@ -135,4 +135,34 @@ class SessionTimerIT {
         assertThat(gateway.activeCalls()).isEqualTo(1);
         assertThat(d.callId()).isEqualTo(refresh.header("Call-ID"));
     }
+
+    @Test
+    void weRefreshWithUpdateWhenTheCallerAllowsIt() throws Exception {
+        call("Allow: INVITE, ACK, BYE, CANCEL, UPDATE\r\nSession-Expires: 120\r\n", "120;refresher=uas");
+        scheduler.advanceMillis(60_000);
+        SipMessage refresh = nextRequest("UPDATE");
+        assertThat(refresh).isNotNull();
+        assertThat(refresh.header("Session-Expires")).isEqualTo("120;refresher=uas");
+        assertThat(refresh.body()).isEmpty();
+        client.send(Messages.okTo(refresh).replace("Content-Length: 0",
+                "Contact: <sip:caller@127.0.0.1:" + client.localPort() + ">\r\nContent-Length: 0"));
+        await().atMost(WAIT).until(() -> scheduler.pending() > 0); // the next refresh is armed
+        scheduler.advanceMillis(60_000);
+        assertThat(nextRequest("UPDATE")).as("second refresh").isNotNull();
+        assertThat(gateway.activeCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshAnswered481EndsTheCall() throws Exception {
+        call("Allow: INVITE, ACK, BYE, UPDATE\r\nSession-Expires: 120\r\n", "120;refresher=uas");
+        scheduler.advanceMillis(60_000);
+        SipMessage refresh = nextRequest("UPDATE");
+        assertThat(refresh).isNotNull();
+        client.send(Messages.okTo(refresh).replace("SIP/2.0 200 OK", "SIP/2.0 481 Call/Transaction Does Not Exist"));
+        SipMessage bye = nextRequest("BYE");
+        assertThat(bye).isNotNull();
+        client.send(Messages.okTo(bye));
+        await().atMost(WAIT).until(() -> !records.isEmpty());
+        assertThat(records.get(0).cause()).isEqualTo(EndCause.SESSION_EXPIRED);
+    }
 }
