@@ -50,6 +50,7 @@ final class LegReceiver {
     private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC
 
     private long sessionGeneration = -1;
+    private InetSocketAddress latchRemote;
     private boolean haveSsrc;
     private long remoteSsrc;
     private boolean restartPending;
@@ -166,8 +167,6 @@ final class LegReceiver {
             timedOut = false;
         }
     }
-
-    private InetSocketAddress latchRemote;
 
     private void onRtp(InetSocketAddress from, int length, long now) {
         DropReason r = packet.parse(scratch, 0, length);
