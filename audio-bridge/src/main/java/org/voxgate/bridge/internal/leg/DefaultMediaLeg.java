@@ -29,6 +29,7 @@ import org.voxgate.bridge.internal.clock.ClockThread;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.event.SerialExecutor;
 import org.voxgate.bridge.internal.rtp.DropReason;
+import org.voxgate.bridge.internal.sdp.Direction;
 import org.voxgate.bridge.internal.sdp.MediaSession;
 import org.voxgate.bridge.internal.sdp.SdpNegotiator;
 
@@ -310,7 +311,8 @@ public final class DefaultMediaLeg implements MediaLeg {
     /**
      * Fills a mix frame (8 kHz) for conference {@code by}.
      *
-     * @return false when {@code by} does not own the leg now, nothing was received, or muted
+     * @return false when {@code by} does not own the leg now, nothing was received, muted, or
+     *     the peer holds the call
      */
     public boolean readFrame(Object by, short[] frame) {
         synchronized (playoutLock) {
@@ -318,7 +320,10 @@ public final class DefaultMediaLeg implements MediaLeg {
                 return false;
             }
             boolean audio = playout.pull(frame, frame.length, ctx.clock().getAsLong());
-            return audio && !muted;
+            // A peer that put us on hold (its offer said sendonly: we only receive) sends music on
+            // hold; the meeting must not hear it.
+            MediaSession s = session;
+            return audio && !muted && s != null && s.direction() != Direction.RECVONLY;
         }
     }
 

@@ -143,6 +143,34 @@ class ConferenceIT {
         }
     }
 
+    @Test
+    void aLegOnHoldIsNotMixedSoNoMusicOnHoldReachesTheMeeting() throws Exception {
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             RtpPeer a = new RtpPeer(0xA);
+             RtpPeer b = new RtpPeer(0xB)) {
+            MediaLeg legA = bridge.openLeg(LegOptions.forCall("a"), QUIET);
+            MediaLeg legB = bridge.openLeg(LegOptions.forCall("b"), QUIET);
+            InetSocketAddress toA = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    RtpPeer.answeredPort(legA.answer(a.offer(""))));
+            legB.answer(b.offer(""));
+            Conference conf = bridge.conference("room-3", ConferenceOptions.defaults());
+            legA.join(conf, ParticipantRole.PARTICIPANT);
+            legB.join(conf, ParticipantRole.PARTICIPANT);
+            a.startTone(toA, 1000, 10_000);
+            Thread.sleep(400);
+            b.clearReceived();
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.receivedCount() >= 10);
+            assertThat(medianFrameSnrDb(b.receivedPayloads(), 1000)).isGreaterThanOrEqualTo(30);
+
+            legA.answer(a.offer("").replace("a=sendrecv", "a=sendonly")); // A holds; its "music" keeps coming
+            Thread.sleep(300);
+            b.clearReceived();
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.receivedCount() >= 10);
+            assertThat(meanPower(b.receivedPayloads())).as("B hears nothing of the held leg").isZero();
+        }
+    }
+
     /** Median over 20 ms frames of the SNR against the best-fitting sine of {@code hz}. */
     static double medianFrameSnrDb(List<byte[]> payloads, double hz) {
         List<Double> snrs = new ArrayList<>();
