@@ -270,6 +270,11 @@ final class LegReceiver {
             if (digit != TelephoneEventReceiver.NONE) {
                 leg.emitDtmf(digit, telephoneEvents.durationMs(), DtmfSource.RFC4733);
             }
+            if (!s.direction().receives()) {
+                // Held with inactive, or the peer only receives: it has nothing to send, so
+                // silence is no sign of a dead call. The clock restarts when media may flow again.
+                lastMediaNanos = now;
+            }
             if (!timedOut && now - lastMediaNanos > ctx.config().mediaTimeout().toNanos()) {
                 timedOut = true;
                 leg.fireMediaTimeout();

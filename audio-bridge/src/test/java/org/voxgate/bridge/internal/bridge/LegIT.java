@@ -109,6 +109,19 @@ class LegIT {
     }
 
     @Test
+    void noMediaTimeoutWhileThePeerHoldsWithInactive() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (RtpPeer peer = new RtpPeer(1)) {
+            MediaLeg leg = bridge(Duration.ofMillis(400)).openLeg(LegOptions.forCall("held"), listener);
+            leg.answer(peer.offer("").replace("a=sendrecv", "a=inactive"));
+            Thread.sleep(1200);
+            assertThat(listener.timeouts.get()).isZero();
+            leg.answer(peer.offer("")); // resume; the peer still sends nothing
+            await().atMost(Duration.ofSeconds(3)).until(() -> listener.timeouts.get() == 1);
+        }
+    }
+
+    @Test
     void rfc4733AndSipInfoDigitsShareOneStream() throws Exception {
         RecordingListener listener = new RecordingListener();
         try (RtpPeer peer = new RtpPeer(1)) {
