@@ -87,6 +87,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
     private volatile boolean muted;
+    private final Object lastDigitLock = new Object();
     private char lastDigit;
     private DtmfSource lastDigitSource;
     private long lastDigitNanos;
@@ -413,17 +414,21 @@ public final class DefaultMediaLeg implements MediaLeg {
      * {@value #INBAND_SUPPRESS_MS} ms: one key press that arrived both ways. Called from the
      * event loop (RFC 4733) and the play-out thread (in-band); DTMF is rare, a lock is fine.
      */
-    private synchronized boolean sameKeyOtherSource(char digit, DtmfSource source) {
-        long now = ctx.clock().getAsLong();
-        boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
-                && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
-                && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
-        if (!duplicate && source != DtmfSource.SIP_INFO) {
-            lastDigit = digit;
-            lastDigitSource = source;
-            lastDigitNanos = now;
+    private boolean sameKeyOtherSource(char digit, DtmfSource source) {
+        // Its own lock, not the leg's monitor: API methods hold that while taking the play-out
+        // lock, and the in-band detector calls here with the play-out lock held.
+        synchronized (lastDigitLock) {
+            long now = ctx.clock().getAsLong();
+            boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
+                    && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
+                    && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
+            if (!duplicate && source != DtmfSource.SIP_INFO) {
+                lastDigit = digit;
+                lastDigitSource = source;
+                lastDigitNanos = now;
+            }
+            return duplicate;
         }
-        return duplicate;
     }
 
     /**
