@@ -17,5 +17,9 @@
  *       a high tone at twice the low tone's measured frequency is taken for its second
  *       harmonic (a tone and its octave), not a key.</li>
  * </ul>
+ *
+ * <p>RFC 4733 telephone-events are turned into one digit per key press by
+ * {@link org.voxgate.bridge.internal.dtmf.TelephoneEventReceiver} (sections 2.3, 2.5: events
+ * identified by RTP timestamp, end bit, redundant end packets).
  */
 package org.voxgate.bridge.internal.dtmf;

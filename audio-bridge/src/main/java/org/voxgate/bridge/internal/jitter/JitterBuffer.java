@@ -31,6 +31,8 @@ public final class JitterBuffer {
     public static final int EMPTY = -2;
 
     static final int WINDOW_MS = 2000;
+    /** lowestSeq while re-buffering after an idle gap and nothing arrived yet. */
+    private static final long NONE = Long.MAX_VALUE;
     static final int SHRINK_WINDOW_POLLS = 25;
     /** Consecutive underruns after which the stream is considered idle and re-buffers. */
     static final int MAX_UNDERRUNS = 10;
@@ -46,6 +48,8 @@ public final class JitterBuffer {
 
     private boolean any;
     private boolean started;
+    /** Played since the last {@link #reset()}: older numbers than nextSeq are late even when idle. */
+    private boolean playedOnce;
     private long highestSeq;
     private long lowestSeq;
     private long nextSeq;
@@ -103,6 +107,7 @@ public final class JitterBuffer {
         Arrays.fill(slotSeq, Long.MIN_VALUE);
         any = false;
         started = false;
+        playedOnce = false;
         underruns = 0;
         pollsInWindow = 0;
         minLevelInWindow = Long.MAX_VALUE;
@@ -139,13 +144,18 @@ public final class JitterBuffer {
         } else {
             seq = RtpSequence.extend(highestSeq, seq16);
             ts = RtpSequence.extendTimestamp(highestTs, timestamp32);
-            if (started && seq < nextSeq) {
+            if ((started || playedOnce) && seq < nextSeq) {
                 if (slotSeq[(int) (seq & mask)] == seq) {
                     duplicates++;
                     return DropReason.DUPLICATE;
                 }
                 late++;
                 return DropReason.LATE;
+            }
+            if (!started && lowestSeq == NONE) {
+                // first packet after an idle gap: buffer from here
+                lowestSeq = seq;
+                firstArrivalNanos = arrivalNanos;
             }
             long base = started ? nextSeq : lowestSeq;
             if (seq - base > mask || (!started && highestSeq - seq > mask)) {
@@ -208,20 +218,26 @@ public final class JitterBuffer {
             return EMPTY;
         }
         if (!started) {
+            if (lowestSeq == NONE) {
+                return EMPTY;
+            }
             long buffered = highestSeq - lowestSeq + 1;
             if (buffered * packetNanos < targetDelayNanos && nowNanos - firstArrivalNanos < targetDelayNanos) {
                 return EMPTY;
             }
             started = true;
+            playedOnce = true;
             nextSeq = lowestSeq;
             underruns = 0;
         }
         long level = highestSeq - nextSeq + 1;
         if (level <= 0) {
             if (++underruns > MAX_UNDERRUNS) {
-                // Idle (silence suppression, hold): re-buffer from the next packet.
-                any = false;
+                // Idle (silence suppression, hold): re-buffer from the next packet, keeping the
+                // delay estimate. Slots are cleared so stale numbers cannot pass for duplicates.
+                Arrays.fill(slotSeq, Long.MIN_VALUE);
                 started = false;
+                lowestSeq = NONE;
                 return EMPTY;
             }
             return LOST; // stretch: wait for the late packet one more period
@@ -266,7 +282,7 @@ public final class JitterBuffer {
 
     /** Packets buffered ahead of the play-out point (including holes). */
     public long level() {
-        if (!any) {
+        if (!any || (!started && lowestSeq == NONE)) {
             return 0;
         }
         return started ? Math.max(0, highestSeq - nextSeq + 1) : highestSeq - lowestSeq + 1;

@@ -29,6 +29,7 @@ import org.voxgate.bridge.internal.clock.ClockThread;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.event.SerialExecutor;
 import org.voxgate.bridge.internal.rtp.DropReason;
+import org.voxgate.bridge.internal.sdp.Direction;
 import org.voxgate.bridge.internal.sdp.MediaSession;
 import org.voxgate.bridge.internal.sdp.SdpNegotiator;
 
@@ -87,6 +88,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
     private volatile boolean muted;
+    private final Object lastDigitLock = new Object();
     private char lastDigit;
     private DtmfSource lastDigitSource;
     private long lastDigitNanos;
@@ -311,7 +313,8 @@ public final class DefaultMediaLeg implements MediaLeg {
     /**
      * Fills a mix frame (8 kHz) for conference {@code by}.
      *
-     * @return false when {@code by} does not own the leg now, nothing was received, or muted
+     * @return false when {@code by} does not own the leg now, nothing was received, muted, or
+     *     the peer holds the call
      */
     public boolean readFrame(Object by, short[] frame) {
         synchronized (playoutLock) {
@@ -319,7 +322,10 @@ public final class DefaultMediaLeg implements MediaLeg {
                 return false;
             }
             boolean audio = playout.pull(frame, frame.length, ctx.clock().getAsLong());
-            return audio && !muted;
+            // A peer that put us on hold (its offer said sendonly: we only receive) sends music on
+            // hold; the meeting must not hear it.
+            MediaSession s = session;
+            return audio && !muted && s != null && s.direction() != Direction.RECVONLY;
         }
     }
 
@@ -422,17 +428,21 @@ public final class DefaultMediaLeg implements MediaLeg {
      * {@value #INBAND_SUPPRESS_MS} ms: one key press that arrived both ways. Called from the
      * event loop (RFC 4733) and the play-out thread (in-band); DTMF is rare, a lock is fine.
      */
-    private synchronized boolean sameKeyOtherSource(char digit, DtmfSource source) {
-        long now = ctx.clock().getAsLong();
-        boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
-                && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
-                && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
-        if (!duplicate && source != DtmfSource.SIP_INFO) {
-            lastDigit = digit;
-            lastDigitSource = source;
-            lastDigitNanos = now;
+    private boolean sameKeyOtherSource(char digit, DtmfSource source) {
+        // Its own lock, not the leg's monitor: API methods hold that while taking the play-out
+        // lock, and the in-band detector calls here with the play-out lock held.
+        synchronized (lastDigitLock) {
+            long now = ctx.clock().getAsLong();
+            boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
+                    && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
+                    && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
+            if (!duplicate && source != DtmfSource.SIP_INFO) {
+                lastDigit = digit;
+                lastDigitSource = source;
+                lastDigitNanos = now;
+            }
+            return duplicate;
         }
-        return duplicate;
     }
 
     /**

@@ -50,6 +50,7 @@ final class LegReceiver {
     private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC
 
     private long sessionGeneration = -1;
+    private InetSocketAddress latchRemote;
     private boolean haveSsrc;
     private long remoteSsrc;
     private boolean restartPending;
@@ -167,8 +168,6 @@ final class LegReceiver {
         }
     }
 
-    private InetSocketAddress latchRemote;
-
     private void onRtp(InetSocketAddress from, int length, long now) {
         DropReason r = packet.parse(scratch, 0, length);
         if (r != null) {
@@ -271,6 +270,11 @@ final class LegReceiver {
             char digit = telephoneEvents.expire(now);
             if (digit != TelephoneEventReceiver.NONE) {
                 leg.emitDtmf(digit, telephoneEvents.durationMs(), DtmfSource.RFC4733);
+            }
+            if (!s.direction().receives()) {
+                // Held with inactive, or the peer only receives: it has nothing to send, so
+                // silence is no sign of a dead call. The clock restarts when media may flow again.
+                lastMediaNanos = now;
             }
             if (!timedOut && now - lastMediaNanos > ctx.config().mediaTimeout().toNanos()) {
                 timedOut = true;

@@ -21,8 +21,6 @@ public enum DropReason {
     NO_REMOTE,
     /** Payload type not negotiated. */
     UNKNOWN_PAYLOAD_TYPE,
-    /** SSRC changed on a latched stream within the latch window's checks. */
-    WRONG_SSRC,
     /** Malformed RTCP compound packet. */
     BAD_RTCP,
     /** Arrived after its play-out time. */

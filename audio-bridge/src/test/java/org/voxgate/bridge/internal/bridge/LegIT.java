@@ -109,6 +109,19 @@ class LegIT {
     }
 
     @Test
+    void noMediaTimeoutWhileThePeerHoldsWithInactive() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (RtpPeer peer = new RtpPeer(1)) {
+            MediaLeg leg = bridge(Duration.ofMillis(400)).openLeg(LegOptions.forCall("held"), listener);
+            leg.answer(peer.offer("").replace("a=sendrecv", "a=inactive"));
+            Thread.sleep(1200);
+            assertThat(listener.timeouts.get()).isZero();
+            leg.answer(peer.offer("")); // resume; the peer still sends nothing
+            await().atMost(Duration.ofSeconds(3)).until(() -> listener.timeouts.get() == 1);
+        }
+    }
+
+    @Test
     void rfc4733AndSipInfoDigitsShareOneStream() throws Exception {
         RecordingListener listener = new RecordingListener();
         try (RtpPeer peer = new RtpPeer(1)) {
@@ -287,6 +300,42 @@ class LegIT {
             assertThat(report.hasBlock).isTrue();
             assertThat(report.cname).startsWith("voxgate-");
         }
+    }
+
+    @Test
+    void holdResumeAndCodecChangeByReOffer() throws Exception {
+        try (RtpPeer peer = new RtpPeer(1)) {
+            DefaultMediaLeg leg = (DefaultMediaLeg) bridge(Duration.ofSeconds(30))
+                    .openLeg(LegOptions.forCall("reinvite"), new RecordingListener());
+            String first = leg.answer(peer.offer(""));
+            await().atMost(Duration.ofSeconds(2)).until(() -> peer.receivedCount() >= 5);
+
+            String hold = leg.answer(peer.offer("").replace("a=sendrecv", "a=sendonly"));
+            assertThat(hold).contains("a=recvonly");
+            assertThat(version(hold)).isEqualTo(version(first) + 1);
+            Thread.sleep(200);
+            peer.clearReceived();
+            Thread.sleep(300);
+            assertThat(peer.receivedCount()).as("nothing sent while held").isZero();
+
+            String resume = leg.answer(peer.offer(""));
+            assertThat(version(resume)).isEqualTo(version(first) + 2);
+            await().atMost(Duration.ofSeconds(2)).until(() -> peer.receivedCount() >= 5);
+
+            String pcma = peer.offer("").replace("RTP/AVP 0 101", "RTP/AVP 8 101").replace("a=rtpmap:0 PCMU/8000", "a=rtpmap:8 PCMA/8000");
+            assertThat(leg.answer(pcma)).contains("m=audio " + leg.rtpPort() + " RTP/AVP 8 101");
+            assertThat(leg.stats().codec()).isEqualTo("PCMA");
+            Thread.sleep(200);
+            peer.clearReceived();
+            await().atMost(Duration.ofSeconds(2)).until(() -> peer.receivedCount() >= 5);
+            // silence in A-law is 0xD5 (mu-law silence would be 0xFF)
+            assertThat(peer.receivedPayloads()).allSatisfy(p -> assertThat(p[0]).isEqualTo((byte) 0xD5));
+        }
+    }
+
+    private static long version(String sdp) {
+        String o = sdp.lines().filter(l -> l.startsWith("o=")).findFirst().orElseThrow();
+        return Long.parseLong(o.split(" ")[2]);
     }
 
     @Test

@@ -102,6 +102,28 @@ final class RtpPeer implements AutoCloseable {
         timestamp += 160;
     }
 
+    /** The next 20 ms PCMU tone packet as raw RTP bytes, not sent (for a lossy link stage). */
+    byte[] nextTonePacket(double hz, double amplitude) {
+        byte[] b = new byte[12 + 160];
+        RtpPacket.writeHeader(b, 0, false, 0, seq, timestamp, ssrc);
+        for (int i = 0; i < 160; i++) {
+            double v = amplitude * Math.sin(2 * Math.PI * hz * (sampleIndex + i) / 8000.0);
+            b[12 + i] = G711.PCMU.encode((short) Math.round(v));
+        }
+        sampleIndex += 160;
+        seq = (seq + 1) & 0xFFFF;
+        timestamp += 160;
+        return b;
+    }
+
+    void sendBytes(InetSocketAddress to, byte[] packet) {
+        try {
+            socket.send(new DatagramPacket(packet, packet.length, to));
+        } catch (IOException e) {
+            // socket closed at the end of a test while packets were still scheduled
+        }
+    }
+
     /** Sends a tone paced every 20 ms until {@link #stopSending()}. */
     void startTone(InetSocketAddress to, double hz, double amplitude) {
         pacer.scheduleAtFixedRate(() -> sendTonePacket(to, hz, amplitude), 0, 20, TimeUnit.MILLISECONDS);

@@ -135,6 +135,25 @@ class JitterBufferTest {
     }
 
     @Test
+    void rebuffersAfterAnIdleGapAndKeepsPlayingTheSameStream() {
+        for (int i = 0; i < 5; i++) {
+            insert(i, 160L * i);
+            clock.advanceMillis(20);
+            poll();
+        }
+        for (int i = 0; i < JitterBuffer.MAX_UNDERRUNS + 2; i++) { // silence suppression: nothing arrives
+            clock.advanceMillis(20);
+            poll();
+        }
+        assertThat(poll()).isEqualTo(JitterBuffer.EMPTY);
+        assertThat(insert(2, 160L * 2)).isEqualTo(DropReason.LATE); // a straggler of the old talkspurt
+        assertThat(insert(5, 160L * 400)).isNull(); // talkspurt resumes: next sequence number, later timestamp
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(5);
+        assertThat(jb.duplicates()).isZero();
+    }
+
+    @Test
     void restartsOnAHugeSequenceJump() {
         insert(100, 0);
         clock.advanceMillis(20);
