@@ -1,0 +1,220 @@
+package org.voxgate.bridge.internal.conference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.voxgate.bridge.api.ConferenceOptions;
+import org.voxgate.bridge.api.MediaLeg;
+import org.voxgate.bridge.api.Tone;
+import org.voxgate.bridge.internal.clock.ClockTask;
+import org.voxgate.bridge.internal.clock.ClockThread;
+import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.G711FrameEncoder;
+import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
+import org.voxgate.bridge.internal.mix.FrameEncoder;
+import org.voxgate.bridge.internal.mix.MixParticipant;
+import org.voxgate.bridge.internal.mix.Mixer;
+
+/**
+ * A conference owned by one {@link ClockThread}. The mixer and the slot list are touched only on
+ * that thread; {@link #attach}/{@link #detach} post there. The member list is a copy-on-write
+ * snapshot for API readers.
+ */
+public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, ClockTask {
+    private final String id;
+    private final ConferenceOptions options;
+    private final ClockThread thread;
+    private final ClockThread.Registration registration;
+    private final Mixer mixer;
+    private final int samplesPerFrame;
+    private final List<Slot> slots = new ArrayList<>(); // clock thread only
+    private final CopyOnWriteArrayList<DefaultMediaLeg> members = new CopyOnWriteArrayList<>();
+    private final AtomicLong lateTicks = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Consumer<DefaultConference> onClose;
+    private volatile boolean locked;
+
+    /**
+     * @throws IllegalArgumentException when the mix rate is not 8000 Hz (wideband mixing needs
+     *     the resampler in the slots, not wired yet)
+     */
+    public DefaultConference(String id, ConferenceOptions options, ClockThread thread,
+                             Consumer<DefaultConference> onClose) {
+        if (options.mixRateHz() != G711.CLOCK_RATE_HZ) {
+            throw new IllegalArgumentException("only 8000 Hz mixing is supported so far, asked " + options.mixRateHz());
+        }
+        this.id = id;
+        this.options = options;
+        this.thread = thread;
+        this.mixer = new Mixer(options.mixRateHz(), options.ptimeMs(), options.maxTalkers());
+        this.samplesPerFrame = options.mixRateHz() * options.ptimeMs() / 1000;
+        this.onClose = onClose;
+        this.registration = thread.schedule(this);
+    }
+
+    // ---- clock thread ----
+
+    @Override
+    public void tick(long nowNanos) {
+        mixer.tick();
+        for (int i = 0; i < slots.size(); i++) {
+            slots.get(i).leg.afterMix(this, samplesPerFrame);
+        }
+    }
+
+    @Override
+    public long periodNanos() {
+        return options.ptimeMs() * 1_000_000L;
+    }
+
+    @Override
+    public void onLateTick() {
+        lateTicks.incrementAndGet();
+    }
+
+    private final class Slot implements MixParticipant {
+        final DefaultMediaLeg leg;
+        G711FrameEncoder encoder;
+
+        Slot(DefaultMediaLeg leg) {
+            this.leg = leg;
+        }
+
+        @Override
+        public boolean readFrame(short[] frame) {
+            return leg.readFrame(DefaultConference.this, frame);
+        }
+
+        @Override
+        public FrameEncoder encoder() {
+            G711 law = leg.law();
+            if (encoder == null || encoder.law() != law) {
+                encoder = new G711FrameEncoder(law, options.mixRateHz(), options.ptimeMs());
+            }
+            return encoder;
+        }
+
+        @Override
+        public boolean receiving() {
+            return leg.receiving(DefaultConference.this);
+        }
+
+        @Override
+        public void writeFrame(byte[] payload, int offset, int length) {
+            leg.writeFrame(DefaultConference.this, payload, offset, length);
+        }
+    }
+
+    // ---- any thread ----
+
+    @Override
+    public void attach(DefaultMediaLeg leg) {
+        if (closed.get()) {
+            throw new IllegalStateException("conference " + id + " is closed");
+        }
+        members.addIfAbsent(leg);
+        thread.execute(() -> {
+            for (Slot s : slots) {
+                if (s.leg == leg) {
+                    return;
+                }
+            }
+            Slot s = new Slot(leg);
+            slots.add(s);
+            mixer.add(s);
+        });
+    }
+
+    @Override
+    public void detach(DefaultMediaLeg leg) {
+        members.remove(leg);
+        thread.execute(() -> {
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i).leg == leg) {
+                    mixer.remove(slots.remove(i));
+                    return;
+                }
+            }
+        });
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ConferenceOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<MediaLeg> participants() {
+        return List.copyOf(members);
+    }
+
+    @Override
+    public int size() {
+        return members.size();
+    }
+
+    @Override
+    public void setLocked(boolean locked) {
+        this.locked = locked;
+    }
+
+    @Override
+    public boolean locked() {
+        return locked;
+    }
+
+    @Override
+    public void muteAllExcept(MediaLeg except) {
+        for (DefaultMediaLeg leg : members) {
+            if (leg != except && !leg.isClosed()) {
+                leg.setMuted(true);
+            }
+        }
+    }
+
+    @Override
+    public void playTone(Tone tone) {
+        for (DefaultMediaLeg leg : members) {
+            if (!leg.isClosed()) {
+                leg.playTone(tone);
+            }
+        }
+    }
+
+    @Override
+    public long lateTicks() {
+        return lateTicks.get();
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (DefaultMediaLeg leg : members) {
+            if (!leg.isClosed() && leg.conference() == this) {
+                leg.leave();
+            }
+        }
+        registration.cancel();
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "conference " + id;
+    }
+}

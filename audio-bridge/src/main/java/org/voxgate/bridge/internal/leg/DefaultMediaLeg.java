@@ -1,0 +1,433 @@
+package org.voxgate.bridge.internal.leg;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import io.netty.channel.Channel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxgate.bridge.api.Conference;
+import org.voxgate.bridge.api.DtmfEvent;
+import org.voxgate.bridge.api.DtmfSource;
+import org.voxgate.bridge.api.LegListener;
+import org.voxgate.bridge.api.LegOptions;
+import org.voxgate.bridge.api.LegStats;
+import org.voxgate.bridge.api.MediaLeg;
+import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.bridge.api.Prompt;
+import org.voxgate.bridge.api.SdpException;
+import org.voxgate.bridge.api.Tone;
+import org.voxgate.bridge.internal.clock.ClockTask;
+import org.voxgate.bridge.internal.clock.ClockThread;
+import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.event.SerialExecutor;
+import org.voxgate.bridge.internal.rtp.DropReason;
+import org.voxgate.bridge.internal.sdp.MediaSession;
+import org.voxgate.bridge.internal.sdp.SdpNegotiator;
+
+/**
+ * A media leg: the {@link MediaLeg} facade, the play-out entry points a conference's mixer slot
+ * calls, and the
+ * owner of its receive side ({@link LegReceiver}, on a Netty event loop) and play-out side
+ * ({@link LegPlayout}, on a media clock thread).
+ *
+ * <p>Play-out ownership: outside a conference the leg's own clock task ticks it; inside one, the
+ * conference's thread does. Whoever ticks holds {@link #playoutLock} and checks {@link #owner}
+ * under it, so a hand-over between threads never lets two threads touch the play-out state. The
+ * lock is uncontended except during a join or leave.
+ */
+public final class DefaultMediaLeg implements MediaLeg {
+    private static final Logger log = LoggerFactory.getLogger(DefaultMediaLeg.class);
+    private static final Object SOLO = new Object();
+    private static final int SOLO_PTIME_MS = 20;
+
+    /** What a conference implementation offers a leg. */
+    public interface ConferenceHook extends Conference {
+        void attach(DefaultMediaLeg leg);
+
+        void detach(DefaultMediaLeg leg);
+    }
+
+    private final String id;
+    private final LegOptions options;
+    private final LegListener listener;
+    private final LegContext ctx;
+    private final SerialExecutor events;
+    private final int rtpPort;
+    private final long ssrc = ThreadLocalRandom.current().nextLong(1L << 32);
+    private final SdpNegotiator negotiator;
+    private final PacketHandoff handoff = new PacketHandoff(32, LegPlayout.MAX_PAYLOAD_BYTES);
+    private final LegReceiver receiver;
+    private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
+    private final AtomicReference<Playback> prompt = new AtomicReference<>();
+    private final AtomicReference<Playback> tone = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object playoutLock = new Object();
+    private final Consumer<DefaultMediaLeg> onClose;
+
+    private Channel rtpChannel;
+    private Channel rtcpChannel;
+    private RtpSender sender;
+    private LegPlayout playout;
+    private ClockThread.Registration soloTask;
+
+    private volatile MediaSession session;
+    private volatile Object owner = SOLO;
+    private volatile ConferenceHook conference;
+    private volatile ParticipantRole role;
+    private volatile boolean muted;
+
+    public DefaultMediaLeg(String id, LegOptions options, LegListener listener, LegContext ctx, int rtpPort,
+                           List<G711> codecs, Consumer<DefaultMediaLeg> onClose) {
+        this.id = id;
+        this.options = options;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.ctx = ctx;
+        this.events = ctx.events().serial();
+        this.rtpPort = rtpPort;
+        this.negotiator = new SdpNegotiator(ctx.config().advertisedAddress(), rtpPort, codecs,
+                ThreadLocalRandom.current().nextLong(1L << 40));
+        this.receiver = new LegReceiver(this, ctx, handoff);
+        this.onClose = onClose;
+    }
+
+    public io.netty.channel.ChannelHandler rtpHandler() {
+        return receiver.rtpHandler();
+    }
+
+    public io.netty.channel.ChannelHandler rtcpHandler() {
+        return receiver.rtcpHandler();
+    }
+
+    /** Wires the bound channels and starts the receive timer and the leg's own clock task. */
+    public void start(Channel rtp, Channel rtcp) {
+        this.rtpChannel = rtp;
+        this.rtcpChannel = rtcp;
+        this.sender = new RtpSender(rtp, ssrc);
+        this.playout = new LegPlayout(this, ctx, handoff, sender, options.inbandDtmf());
+        receiver.start(rtp);
+        soloTask = ctx.media().leastLoaded().schedule(new ClockTask() {
+            @Override
+            public void tick(long nowNanos) {
+                soloTick();
+            }
+
+            @Override
+            public long periodNanos() {
+                return SOLO_PTIME_MS * 1_000_000L;
+            }
+        });
+    }
+
+    public int rtpPort() {
+        return rtpPort;
+    }
+
+    // ---- MediaLeg ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String callId() {
+        return options.callId();
+    }
+
+    @Override
+    public synchronized String answer(String offerSdp) throws SdpException {
+        checkOpen();
+        String answer = negotiator.answer(offerSdp);
+        session = negotiator.current();
+        return answer;
+    }
+
+    @Override
+    public synchronized String createOffer() {
+        checkOpen();
+        return negotiator.createOffer();
+    }
+
+    @Override
+    public synchronized void acceptAnswer(String answerSdp) throws SdpException {
+        checkOpen();
+        negotiator.acceptAnswer(answerSdp);
+        session = negotiator.current();
+    }
+
+    @Override
+    public void play(List<Prompt> prompts) {
+        checkOpen();
+        short[][] clips = new short[prompts.size()][];
+        for (int i = 0; i < clips.length; i++) {
+            clips[i] = ctx.prompts().prompt(prompts.get(i), G711.CLOCK_RATE_HZ);
+        }
+        Playback next = new Playback(clips, true);
+        Playback old = prompt.getAndSet(next);
+        finished(old, false);
+        if (clips.length == 0) {
+            promptEnded(next);
+        }
+    }
+
+    @Override
+    public void stopPlayback() {
+        checkOpen();
+        finished(prompt.getAndSet(null), false);
+    }
+
+    @Override
+    public void playTone(Tone t) {
+        checkOpen();
+        tone.set(new Playback(new short[][] {ctx.prompts().tone(t, G711.CLOCK_RATE_HZ)}, false));
+    }
+
+    @Override
+    public synchronized void join(Conference target, ParticipantRole role) {
+        checkOpen();
+        if (!(target instanceof ConferenceHook hook)) {
+            throw new IllegalArgumentException("not a conference of this bridge");
+        }
+        this.role = Objects.requireNonNull(role, "role");
+        if (conference == hook) {
+            return;
+        }
+        leaveLocked();
+        conference = hook;
+        synchronized (playoutLock) {
+            owner = hook;
+        }
+        hook.attach(this);
+    }
+
+    @Override
+    public synchronized void leave() {
+        checkOpen();
+        leaveLocked();
+    }
+
+    private void leaveLocked() {
+        ConferenceHook c = conference;
+        if (c == null) {
+            return;
+        }
+        conference = null;
+        synchronized (playoutLock) {
+            owner = SOLO;
+        }
+        c.detach(this);
+    }
+
+    @Override
+    public Conference conference() {
+        return conference;
+    }
+
+    /** Role given at the last join, or null. */
+    public ParticipantRole role() {
+        return role;
+    }
+
+    @Override
+    public void setMuted(boolean muted) {
+        checkOpen();
+        this.muted = muted;
+    }
+
+    @Override
+    public boolean muted() {
+        return muted;
+    }
+
+    @Override
+    public void injectDtmf(char digit, int durationMs, DtmfSource source) {
+        checkOpen();
+        DtmfEvent event = new DtmfEvent(digit, durationMs, source); // validates the digit now
+        events.execute(() -> listener.onDtmf(this, event));
+    }
+
+    @Override
+    public LegStats stats() {
+        MediaSession s = session;
+        long dropped = 0;
+        for (int i = 0; i < drops.length(); i++) {
+            dropped += drops.get(i);
+        }
+        return new LegStats(s == null ? null : s.codec().encodingName(), receiver.packetsReceived(),
+                sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs());
+    }
+
+    /** Packets dropped for one reason (for metrics and tests). */
+    public long drops(DropReason reason) {
+        return drops.get(reason.ordinal());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            leaveLocked();
+        }
+        finished(prompt.getAndSet(null), false);
+        if (soloTask != null) {
+            soloTask.cancel();
+        }
+        receiver.stop();
+        onClose.accept(this);
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("leg " + id + " is closed");
+        }
+    }
+
+    // ---- play-out, called by the owning conference's thread through its mixer slot ----
+
+    /**
+     * Fills a mix frame (8 kHz) for conference {@code by}.
+     *
+     * @return false when {@code by} does not own the leg now, nothing was received, or muted
+     */
+    public boolean readFrame(Object by, short[] frame) {
+        synchronized (playoutLock) {
+            if (owner != by || playout == null) {
+                return false;
+            }
+            boolean audio = playout.pull(frame, frame.length, ctx.clock().getAsLong());
+            return audio && !muted;
+        }
+    }
+
+    /** The law the mix must be encoded with for this leg. */
+    public G711 law() {
+        MediaSession s = session;
+        return s == null ? G711.PCMU : s.codec();
+    }
+
+    /** Whether conference {@code by} should send the mix to this leg now. */
+    public boolean receiving(Object by) {
+        synchronized (playoutLock) {
+            return owner == by && playout != null && playout.canSend() && prompt.get() == null && tone.get() == null;
+        }
+    }
+
+    /** Sends an encoded mix frame of {@code length} G.711 samples. */
+    public void writeFrame(Object by, byte[] payload, int offset, int length) {
+        synchronized (playoutLock) {
+            if (owner != by || playout == null) {
+                return;
+            }
+            playout.sendPayload(payload, offset, length, length, ctx.clock().getAsLong());
+        }
+    }
+
+    /** Called by the owning conference after every mixer tick. */
+    public void afterMix(Object by, int samples) {
+        synchronized (playoutLock) {
+            if (owner != by || playout == null) {
+                return;
+            }
+            playout.endTick(samples, ctx.clock().getAsLong(), false);
+        }
+    }
+
+    private void soloTick() {
+        synchronized (playoutLock) {
+            if (owner != SOLO || playout == null || closed.get()) {
+                return;
+            }
+            playout.soloTick(SOLO_PTIME_MS * 8, ctx.clock().getAsLong());
+        }
+    }
+
+    // ---- shared with receiver and play-out ----
+
+    MediaSession session() {
+        return session;
+    }
+
+    long ssrc() {
+        return ssrc;
+    }
+
+    RtpSender sender() {
+        return sender;
+    }
+
+    Channel rtcpChannel() {
+        return rtcpChannel;
+    }
+
+    /** The channels, for the bridge to close them. */
+    public Channel[] channels() {
+        return new Channel[] {rtpChannel, rtcpChannel};
+    }
+
+    InetSocketAddress sendTarget() {
+        return receiver.sendTarget();
+    }
+
+    void drop(DropReason reason) {
+        drops.incrementAndGet(reason.ordinal());
+    }
+
+    void emitDtmf(char digit, int durationMs, DtmfSource source) {
+        if (closed.get()) {
+            return;
+        }
+        DtmfEvent event = new DtmfEvent(digit, durationMs, source);
+        events.execute(() -> listener.onDtmf(this, event));
+    }
+
+    void fireMediaTimeout() {
+        if (closed.get()) {
+            return;
+        }
+        log.info("leg {} (call {}): no media for {}", id, options.callId(), ctx.config().mediaTimeout());
+        events.execute(() -> listener.onMediaTimeout(this));
+    }
+
+    Playback currentPrompt() {
+        return prompt.get();
+    }
+
+    Playback currentTone() {
+        return tone.get();
+    }
+
+    void promptEnded(Playback p) {
+        if (prompt.compareAndSet(p, null)) {
+            finished(p, true);
+        }
+    }
+
+    void toneEnded(Playback t) {
+        tone.compareAndSet(t, null);
+    }
+
+    private void finished(Playback p, boolean completed) {
+        if (p != null && p.notifies() && p.finish()) {
+            events.execute(() -> listener.onPlaybackFinished(this, completed));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "leg " + id + " (call " + options.callId() + ", port " + rtpPort + ")";
+    }
+}

@@ -1,0 +1,321 @@
+package org.voxgate.bridge.internal.sdp;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.voxgate.bridge.api.SdpException;
+import org.voxgate.bridge.internal.codec.G711;
+
+/**
+ * Offer/answer (RFC 3264) for one leg with one audio stream. Not thread-safe: the leg
+ * serializes calls.
+ *
+ * <ul>
+ *   <li>{@link #answer(String)}: answers an offer; every m= line gets an answer line in the same
+ *       order (section 6); the first usable audio stream is taken, others get port 0.</li>
+ *   <li>{@link #createOffer()} / {@link #acceptAnswer(String)}: our offer for a late-offer
+ *       INVITE and the peer's answer to it.</li>
+ *   <li>Our o= line keeps its session id; its version increments whenever the body we send
+ *       changes (section 8: "the version number MUST be incremented" on change, and stay the
+ *       same when the description is unchanged).</li>
+ * </ul>
+ */
+public final class SdpNegotiator {
+    /** Payload type we offer for telephone-event. */
+    public static final int OFFER_TELEPHONE_EVENT_PT = 101;
+    /** Events we accept and answer with: DTMF 0-9, *, #, A-D (RFC 4733 section 3.2). */
+    public static final String TELEPHONE_EVENTS = "0-15";
+    static final int DEFAULT_PTIME_MS = 20;
+
+    private final InetAddress advertisedAddress;
+    private final int localRtpPort;
+    private final List<G711> preference;
+    private final long sessionId;
+    private long version;
+    private String lastBody;
+    private long generation;
+    private boolean offerPending;
+    private MediaSession current;
+
+    public SdpNegotiator(InetAddress advertisedAddress, int localRtpPort, List<G711> preference, long sessionId) {
+        this.advertisedAddress = Objects.requireNonNull(advertisedAddress);
+        this.localRtpPort = localRtpPort;
+        this.preference = List.copyOf(preference);
+        if (this.preference.isEmpty()) {
+            throw new IllegalArgumentException("no codecs");
+        }
+        this.sessionId = sessionId;
+        this.version = sessionId;
+    }
+
+    /** The last negotiated session, or null before the first exchange. */
+    public MediaSession current() {
+        return current;
+    }
+
+    /**
+     * Answers an offer.
+     *
+     * @return the answer text; {@link #current()} holds the new session
+     * @throws SdpException malformed (399, malformed), no audio stream we can take (304), or no
+     *     common codec (305)
+     */
+    public String answer(String offerText) throws SdpException {
+        SessionDescription offer = SdpParser.parse(offerText);
+        if (offer.media().isEmpty()) {
+            throw new SdpException(304, false, "offer has no m= line; this bridge takes one audio stream");
+        }
+        int chosen = -1;
+        G711 codec = null;
+        int codecPt = -1;
+        int tePt = -1;
+        boolean audioOffered = false;
+        for (int i = 0; i < offer.media().size() && chosen < 0; i++) {
+            MediaDescription m = offer.media().get(i);
+            if (!usableAudio(m)) {
+                continue;
+            }
+            audioOffered = true;
+            for (G711 want : preference) {
+                int pt = findFormat(m, want.encodingName(), want.payloadType());
+                if (pt >= 0) {
+                    codec = want;
+                    codecPt = pt;
+                    chosen = i;
+                    tePt = findFormat(m, "telephone-event", -1);
+                    break;
+                }
+            }
+        }
+        if (chosen < 0) {
+            if (!audioOffered) {
+                throw new SdpException(304, false, "no audio stream over RTP/AVP offered; this bridge takes audio over RTP/AVP");
+            }
+            throw new SdpException(305, false, "no common codec: this bridge accepts " + names(preference)
+                    + " at 8000 Hz; offered " + offeredNames(offer));
+        }
+        MediaDescription m = offer.media().get(chosen);
+        InetAddress address = offer.connectionFor(m);
+        if (address == null) {
+            throw SdpParser.malformed(0, "no c= line for the audio stream");
+        }
+        int ptime = (m.ptimeMs() == 10 || m.ptimeMs() == 20 || m.ptimeMs() == 30) ? m.ptimeMs() : DEFAULT_PTIME_MS;
+        Direction ours = offer.directionFor(m).mirror();
+        MediaSession session = session(codec, codecPt, tePt, ptime, ours, address, m);
+
+        StringBuilder media = new StringBuilder();
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaDescription o = offer.media().get(i);
+            if (i == chosen) {
+                appendAudio(media, codec, codecPt, tePt, ptime, ours);
+            } else {
+                // RFC 3264 section 6: a rejected stream keeps its line with port 0.
+                media.append("m=").append(o.media()).append(" 0 ").append(o.proto());
+                for (String f : o.formats()) {
+                    media.append(' ').append(f);
+                }
+                media.append("\r\n");
+            }
+        }
+        offerPending = false;
+        publish(session);
+        return body(media.toString());
+    }
+
+    /** Our offer for a late-offer exchange: every codec of our preference plus telephone-event. */
+    public String createOffer() {
+        StringBuilder media = new StringBuilder();
+        media.append("m=audio ").append(localRtpPort).append(" RTP/AVP");
+        for (G711 c : preference) {
+            media.append(' ').append(c.payloadType());
+        }
+        media.append(' ').append(OFFER_TELEPHONE_EVENT_PT).append("\r\n");
+        for (G711 c : preference) {
+            media.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.encodingName()).append("/8000\r\n");
+        }
+        media.append("a=rtpmap:").append(OFFER_TELEPHONE_EVENT_PT).append(" telephone-event/8000\r\n");
+        media.append("a=fmtp:").append(OFFER_TELEPHONE_EVENT_PT).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
+        media.append("a=ptime:").append(DEFAULT_PTIME_MS).append("\r\n");
+        media.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        media.append("a=sendrecv\r\n");
+        offerPending = true;
+        return body(media.toString());
+    }
+
+    /**
+     * Takes the answer to {@link #createOffer()}.
+     *
+     * @throws SdpException malformed, no offer pending (399), audio rejected (304), or a codec
+     *     we did not offer (305)
+     */
+    public void acceptAnswer(String answerText) throws SdpException {
+        if (!offerPending) {
+            throw new SdpException(399, false, "no offer of ours is waiting for an answer");
+        }
+        SessionDescription answer = SdpParser.parse(answerText);
+        if (answer.media().isEmpty()) {
+            throw new SdpException(304, false, "answer has no m= line");
+        }
+        MediaDescription m = answer.media().get(0);
+        if (m.port() == 0 || !"audio".equals(m.media())) {
+            throw new SdpException(304, false, "the peer rejected the audio stream");
+        }
+        G711 codec = null;
+        int codecPt = -1;
+        for (String f : m.formats()) {
+            for (G711 c : preference) {
+                if (findFormat(m, c.encodingName(), c.payloadType()) == ptOf(f)) {
+                    codec = c;
+                    codecPt = ptOf(f);
+                    break;
+                }
+            }
+            if (codec != null) {
+                break;
+            }
+        }
+        if (codec == null) {
+            throw new SdpException(305, false, "answer picked no codec we offered (" + names(preference) + ")");
+        }
+        InetAddress address = answer.connectionFor(m);
+        if (address == null) {
+            throw SdpParser.malformed(0, "no c= line for the audio stream");
+        }
+        int tePt = findFormat(m, "telephone-event", -1);
+        int ptime = (m.ptimeMs() == 10 || m.ptimeMs() == 20 || m.ptimeMs() == 30) ? m.ptimeMs() : DEFAULT_PTIME_MS;
+        Direction ours = answer.directionFor(m).mirror();
+        offerPending = false;
+        publish(session(codec, codecPt, tePt, ptime, ours, address, m));
+    }
+
+    private MediaSession session(G711 codec, int pt, int tePt, int ptime, Direction ours, InetAddress address,
+                                 MediaDescription m) {
+        InetSocketAddress rtp = null;
+        InetSocketAddress rtcp = null;
+        if (!address.isAnyLocalAddress() && m.port() > 0) {
+            rtp = new InetSocketAddress(address, m.port());
+            int rtcpPort = m.rtcpPort() > 0 ? m.rtcpPort() : Math.min(65535, m.port() + 1);
+            rtcp = new InetSocketAddress(m.rtcpAddress() != null ? m.rtcpAddress() : address, rtcpPort);
+        }
+        return new MediaSession(codec, pt, tePt, ptime, ours, rtp, rtcp, generation);
+    }
+
+    private void publish(MediaSession s) {
+        if (current == null || !sameMedia(current, s)) {
+            generation++;
+        }
+        current = new MediaSession(s.codec(), s.payloadType(), s.telephoneEventType(), s.ptimeMs(), s.direction(),
+                s.remoteRtp(), s.remoteRtcp(), generation);
+    }
+
+    private static boolean sameMedia(MediaSession a, MediaSession b) {
+        return a.codec() == b.codec() && a.payloadType() == b.payloadType()
+                && a.telephoneEventType() == b.telephoneEventType() && a.ptimeMs() == b.ptimeMs()
+                && a.direction() == b.direction() && Objects.equals(a.remoteRtp(), b.remoteRtp())
+                && Objects.equals(a.remoteRtcp(), b.remoteRtcp());
+    }
+
+    private void appendAudio(StringBuilder sb, G711 codec, int pt, int tePt, int ptime, Direction dir) {
+        sb.append("m=audio ").append(localRtpPort).append(" RTP/AVP ").append(pt);
+        if (tePt >= 0) {
+            sb.append(' ').append(tePt);
+        }
+        sb.append("\r\n");
+        sb.append("a=rtpmap:").append(pt).append(' ').append(codec.encodingName()).append("/8000\r\n");
+        if (tePt >= 0) {
+            sb.append("a=rtpmap:").append(tePt).append(" telephone-event/8000\r\n");
+            sb.append("a=fmtp:").append(tePt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
+        }
+        sb.append("a=ptime:").append(ptime).append("\r\n");
+        sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        sb.append('a').append('=').append(dir.attribute()).append("\r\n");
+    }
+
+    private String body(String media) {
+        String addrType = advertisedAddress instanceof Inet6Address ? "IP6" : "IP4";
+        String address = advertisedAddress.getHostAddress();
+        int percent = address.indexOf('%');
+        if (percent >= 0) {
+            address = address.substring(0, percent);
+        }
+        String rest = "s=voxgate\r\n"
+                + "c=IN " + addrType + " " + address + "\r\n"
+                + "t=0 0\r\n"
+                + media;
+        if (lastBody != null && !lastBody.equals(rest)) {
+            version++;
+        }
+        lastBody = rest;
+        return "v=0\r\no=voxgate " + sessionId + " " + version + " IN " + addrType + " " + address + "\r\n" + rest;
+    }
+
+    private static boolean usableAudio(MediaDescription m) {
+        return "audio".equals(m.media()) && m.port() > 0 && "RTP/AVP".equalsIgnoreCase(m.proto());
+    }
+
+    /**
+     * The payload type in {@code m} for an encoding at 8000 Hz: an rtpmap naming it, else the
+     * static type when listed without an rtpmap (RFC 3551 table 4); -1 if absent.
+     */
+    private static int findFormat(MediaDescription m, String encoding, int staticPt) {
+        for (String f : m.formats()) {
+            int pt = ptOf(f);
+            if (pt < 0) {
+                continue;
+            }
+            MediaDescription.RtpMap map = m.rtpmaps().get(pt);
+            if (map != null) {
+                if (map.encodingName().equalsIgnoreCase(encoding) && map.clockRateHz() == 8000 && map.channels() == 1) {
+                    return pt;
+                }
+            } else if (pt == staticPt) {
+                return pt;
+            }
+        }
+        return -1;
+    }
+
+    private static int ptOf(String format) {
+        if (format.isEmpty() || format.length() > 3 || !format.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return -1;
+        }
+        int pt = Integer.parseInt(format);
+        return pt <= 127 ? pt : -1;
+    }
+
+    private static String names(List<G711> codecs) {
+        List<String> n = new ArrayList<>();
+        for (G711 c : codecs) {
+            n.add(c.encodingName());
+        }
+        return String.join(", ", n);
+    }
+
+    private static String offeredNames(SessionDescription sd) {
+        List<String> n = new ArrayList<>();
+        for (MediaDescription m : sd.media()) {
+            if (!"audio".equals(m.media())) {
+                continue;
+            }
+            for (String f : m.formats()) {
+                int pt = ptOf(f);
+                MediaDescription.RtpMap map = pt >= 0 ? m.rtpmaps().get(pt) : null;
+                n.add(map != null ? map.encodingName().toUpperCase(Locale.ROOT) + "/" + map.clockRateHz()
+                        : staticName(pt, f));
+            }
+        }
+        return n.isEmpty() ? "nothing" : String.join(", ", n);
+    }
+
+    private static String staticName(int pt, String format) {
+        Map<Integer, String> known = Map.of(0, "PCMU/8000", 3, "GSM/8000", 4, "G723/8000", 8, "PCMA/8000",
+                9, "G722/8000", 18, "G729/8000");
+        return known.getOrDefault(pt, "pt " + format);
+    }
+}
