@@ -45,6 +45,11 @@ public final class TestDatabases {
 
     /** A new, empty database in the test cluster, migrated. */
     public static Database postgres() {
+        return Database.open(newPostgresDatabase(), "", "", 4);
+    }
+
+    /** Creates a new, empty database in the test cluster and returns its JDBC URL. */
+    public static String newPostgresDatabase() {
         String admin = postgresAdminUrl();
         String name = "vg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
@@ -52,8 +57,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + admin + ": " + e.getMessage(), e);
         }
-        String url = replaceDatabase(admin, name);
-        return Database.open(url, "", "", 4);
+        return replaceDatabase(admin, name);
     }
 
     static String replaceDatabase(String url, String db) {
