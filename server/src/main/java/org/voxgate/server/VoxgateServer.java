@@ -68,7 +68,7 @@ public final class VoxgateServer implements AutoCloseable {
                 config.jitterMinMs(), config.jitterMaxMs()));
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised), bridge, meetings);
+            gateway = new SipGateway(sipConfig(config, advertised), bridge, meetings, new CdrLog());
             gateway.start();
         } catch (Exception e) {
             bridge.close();

@@ -14,19 +14,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.testing.FreePorts;
 import org.voxgate.testing.Peers;
 import org.voxgate.testing.Tones;
 import org.voxgate.testing.Wav;
 
 /**
- * Three baresip softphones in one meeting: one plays a 1 kHz tone, the other two record what
+ * Three baresip softphones in one meeting: one plays a 1004 Hz tone, the other two record what
  * they hear. The tone must reach both listeners cleanly (SNR >= 30 dB) and the talker must
  * not hear itself (its own tone at least 40 dB down: mix-minus).
  */
 class BaresipConferenceIT {
 
-    private static final double TONE_HZ = 1000;
+    private static final double TONE_HZ = 1004; // not a divisor of 8000: quantisation noise stays noise
     private static final double TONE_DBFS = -12;
 
     @TempDir
@@ -66,15 +67,76 @@ class BaresipConferenceIT {
             for (int i = 1; i < 3; i++) {
                 short[] heard = decoded(homes.get(i));
                 double snr = bestToneSnr(heard);
+                System.out.printf("baresip conference: %s hears the tone at SNR %.1f dB%n", names[i], snr);
                 assertThat(snr).as(names[i] + " hears the tone (SNR dB); log: " + homes.get(i)).isGreaterThanOrEqualTo(30);
             }
             double selfDb = toneLevelDb(heardByTalker);
+            System.out.printf("baresip conference: talker hears its own tone %.1f dB below what it sends%n",
+                    sentPowerDb - selfDb);
             assertThat(selfDb - sentPowerDb).as("talker hears its own tone this many dB below what it sends")
                     .isLessThanOrEqualTo(-40);
         }
     }
 
+    @Test
+    void holdAndResumeKeepTheCallAndItsAudio() throws Exception {
+        Path baresip = Peers.requireCommand("baresip");
+        try (ServerFixture fx = ServerFixture.start(dir.resolve("data"), Map.of())) {
+            Path tone = dir.resolve("tone.wav");
+            Path silence = dir.resolve("silence.wav");
+            Wav.write(tone, 8000, Tones.sine(TONE_HZ, TONE_DBFS, 16_000, 8000));
+            Wav.write(silence, 8000, new short[16_000 * 8]);
+            int ctrl = FreePorts.udpAndTcp();
+            Path talker = phone("holder", tone, ctrl);
+            Path listener = phone("listener", silence);
+            List<Process> phones = new ArrayList<>();
+            try {
+                phones.add(start(baresip, talker, 12, fx));
+                await().atMost(Duration.ofSeconds(10)).until(() -> fx.demoParticipants() == 1);
+                phones.add(start(baresip, listener, 11, fx));
+                await().atMost(Duration.ofSeconds(10)).until(() -> fx.demoParticipants() == 2);
+                Thread.sleep(1500);
+                MediaLeg holderLeg = fx.server.bridge().findConference("demo").orElseThrow().participants().get(0);
+                assertThat(BaresipControl.command(ctrl, "hold")).contains("\"ok\":true");
+                Thread.sleep(700);
+                long sentAtHold = holderLeg.stats().packetsSent();
+                Thread.sleep(1300);
+                assertThat(holderLeg.stats().packetsSent()).as("nothing is sent to a caller who put us on hold (sendonly)")
+                        .isEqualTo(sentAtHold);
+                assertThat(fx.demoParticipants()).as("held caller stays in the meeting").isEqualTo(2);
+                assertThat(BaresipControl.command(ctrl, "resume")).contains("\"ok\":true");
+                Thread.sleep(700);
+                long sentAtResume = holderLeg.stats().packetsSent();
+                Thread.sleep(1000);
+                assertThat(holderLeg.stats().packetsSent() - sentAtResume).as("media flows to the caller again")
+                        .isGreaterThan(40);
+                for (Process p : phones) {
+                    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                phones.forEach(Process::destroyForcibly);
+            }
+            short[] heard = decoded(listener);
+            // After the resume (about 5 s into the listener's call) the tone is back.
+            int from = 7 * 8000;
+            double snr = Tones.snrDb(heard, from, from + 8000, TONE_HZ, 8000);
+            System.out.printf("baresip hold/resume: listener hears the tone after resume at SNR %.1f dB%n", snr);
+            assertThat(snr).isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    private static Process start(Path baresip, Path home, int seconds, ServerFixture fx) throws IOException {
+        return new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", Integer.toString(seconds),
+                "-e", "/dial sip:demo@" + fx.sipTarget())
+                .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile()).start();
+    }
+
     private Path phone(String name, Path source) throws IOException {
+        return phone(name, source, 0);
+    }
+
+    /** A baresip home directory; {@code ctrlPort} > 0 adds ctrl_tcp for commands during the call. */
+    private Path phone(String name, Path source, int ctrlPort) throws IOException {
         Path home = Files.createDirectories(dir.resolve(name));
         int sip = FreePorts.udpAndTcp();
         int rtp = FreePorts.udpRange(10);
@@ -95,6 +157,7 @@ class BaresipConferenceIT {
                 "module aubridge.so",
                 "module sndfile.so",
                 "module account.so",
+                ctrlPort > 0 ? "module ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" + ctrlPort : "",
                 ""));
         Files.writeString(home.resolve("accounts"),
                 "<sip:" + name + "@127.0.0.1:" + sip + ">;regint=0;audio_codecs=PCMU\n");

@@ -33,7 +33,7 @@ class DialInIT {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = ServerFixture.start(dir.resolve("data"), Map.of("VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "20"));
+        fixture = ServerFixture.start(dir.resolve("data"), Map.of("VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "60"));
     }
 
     @AfterEach

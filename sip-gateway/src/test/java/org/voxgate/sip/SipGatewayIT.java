@@ -65,6 +65,12 @@ class SipGatewayIT {
         return r;
     }
 
+    private static Sipp.Result sippOverTcp(String scenario) throws Exception {
+        Sipp.Result r = Sipp.run(scenario, port, Map.of(), List.of("-t", "t1"));
+        assertThat(r.passed()).as(r.toString()).isTrue();
+        return r;
+    }
+
     private static CallRecord onlyRecord() {
         await().atMost(Duration.ofSeconds(5)).until(() -> !records.isEmpty());
         assertThat(records).hasSize(1);
@@ -89,6 +95,20 @@ class SipGatewayIT {
         assertThat(leg.injected()).allMatch(e -> e.source() == DtmfSource.SIP_INFO);
         assertThat(leg.prompts()).contains(Prompt.WELCOME, Prompt.JOINING);
         assertThat(leg.isClosed()).isTrue();
+    }
+
+    @Test
+    void basicCallOverTcp() throws Exception {
+        sippOverTcp("basic-call.xml");
+        CallRecord cdr = onlyRecord();
+        assertThat(cdr.cause()).isEqualTo(EndCause.CALLER_HANGUP);
+        assertThat(cdr.meetingId()).isEqualTo("m-open");
+    }
+
+    @Test
+    void threeWrongCodesOverTcpEndWithOurByeOverTcp() throws Exception {
+        sippOverTcp("wrong-codes.xml");
+        assertThat(onlyRecord().cause()).isEqualTo(EndCause.IVR_ENDED);
     }
 
     @Test

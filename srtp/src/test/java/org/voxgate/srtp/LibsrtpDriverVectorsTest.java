@@ -55,4 +55,30 @@ class LibsrtpDriverVectorsTest {
             assertThat(HEX.formatHex(rtcp, 0, q.length())).isEqualTo(RTCP_PLAIN);
         }
     }
+
+    /** srtp_validate_gcm: AEAD_AES_128_GCM, key 000102..0f, salt a0a1..ab, same plaintexts. */
+    @Test
+    void gcmLikeLibsrtp() {
+        byte[] keyAndSalt = HEX.parseHex("000102030405060708090a0b0c0d0e0f" + "a0a1a2a3a4a5a6a7a8a9aaab");
+        String rtpProtected = "800f1234decafbadcafebabec5002ede04cfdd2eb91159e0880aa06ed2976826f796b201df3131a127e8a392";
+        String rtcpProtected = "81c8000bcafebabec98b8b5df0392a55852b6c21ac8e7025c52c6fbea2b3b446ea31123ba88ce61e80000001";
+        SrtpPolicy policy = SrtpPolicy.of(SrtpProfile.AEAD_AES_128_GCM);
+        try (SrtpKeys k = SrtpKeys.fromConcatenated(policy.profile(), keyAndSalt, null);
+             SrtpContext tx = SrtpContext.forSending(policy, k);
+             SrtpContext rx = SrtpContext.forReceiving(policy, k)) {
+            byte[] buf = Arrays.copyOf(HEX.parseHex(RTP_PLAIN), 100);
+            SrtpPacket p = new SrtpPacket(buf, 0, 28);
+            assertThat(tx.protect(p)).isEqualTo(SrtpStatus.OK);
+            assertThat(HEX.formatHex(buf, 0, p.length())).isEqualTo(rtpProtected);
+            assertThat(rx.unprotect(p)).isEqualTo(SrtpStatus.OK);
+            assertThat(HEX.formatHex(buf, 0, p.length())).isEqualTo(RTP_PLAIN);
+
+            byte[] rtcp = Arrays.copyOf(HEX.parseHex(RTCP_PLAIN), 100);
+            SrtpPacket q = new SrtpPacket(rtcp, 0, 24);
+            assertThat(tx.protectRtcp(q)).isEqualTo(SrtpStatus.OK);
+            assertThat(HEX.formatHex(rtcp, 0, q.length())).isEqualTo(rtcpProtected);
+            assertThat(rx.unprotectRtcp(q)).isEqualTo(SrtpStatus.OK);
+            assertThat(HEX.formatHex(rtcp, 0, q.length())).isEqualTo(RTCP_PLAIN);
+        }
+    }
 }

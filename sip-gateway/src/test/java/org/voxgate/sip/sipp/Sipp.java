@@ -38,6 +38,7 @@ public final class Sipp {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = tcp.getLocalPort();
                 try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                    udp.setReuseAddress(true);
                     return port;
                 } catch (IOException taken) {
                     // try another
@@ -48,6 +49,12 @@ public final class Sipp {
     }
 
     public static Result run(String scenario, int gatewayPort, Map<String, String> keys) throws Exception {
+        return run(scenario, gatewayPort, keys, List.of());
+    }
+
+    /** @param extraArgs more SIPp options, for example {@code -t t1} (TCP) or {@code -mp <port>} */
+    public static Result run(String scenario, int gatewayPort, Map<String, String> keys, List<String> extraArgs)
+            throws Exception {
         Path sipp = Peers.requireCommand("sipp");
         Path dir = Files.createTempDirectory("sipp-");
         Path file = dir.resolve(scenario);
@@ -63,6 +70,7 @@ public final class Sipp {
                 "-sf", file.toString(), "-m", "1", "-l", "1", "-i", "127.0.0.1", "-p", Integer.toString(freePort()),
                 "-timeout", "20", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString(),
                 "-trace_msg", "-message_file", messages.toString(), "-s", "conf"));
+        cmd.addAll(extraArgs);
         keys.forEach((k, v) -> {
             cmd.add("-key");
             cmd.add(k);

@@ -18,6 +18,7 @@ import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
 import org.voxgate.bridge.internal.mix.FrameEncoder;
 import org.voxgate.bridge.internal.mix.MixParticipant;
 import org.voxgate.bridge.internal.mix.Mixer;
+import org.voxgate.bridge.internal.resample.Resampler;
 
 /**
  * A conference owned by one {@link ClockThread}. The mixer and the slot list are touched only on
@@ -30,6 +31,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     private final ClockThread thread;
     private final ClockThread.Registration registration;
     private final Mixer mixer;
+    /** Samples per tick at the legs' 8 kHz. */
     private final int samplesPerFrame;
     private final List<Slot> slots = new ArrayList<>(); // clock thread only
     private final CopyOnWriteArrayList<DefaultMediaLeg> members = new CopyOnWriteArrayList<>();
@@ -38,20 +40,13 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     private final Consumer<DefaultConference> onClose;
     private volatile boolean locked;
 
-    /**
-     * @throws IllegalArgumentException when the mix rate is not 8000 Hz (wideband mixing needs
-     *     the resampler in the slots, not wired yet)
-     */
     public DefaultConference(String id, ConferenceOptions options, ClockThread thread,
                              Consumer<DefaultConference> onClose) {
-        if (options.mixRateHz() != G711.CLOCK_RATE_HZ) {
-            throw new IllegalArgumentException("only 8000 Hz mixing is supported so far, asked " + options.mixRateHz());
-        }
         this.id = id;
         this.options = options;
         this.thread = thread;
         this.mixer = new Mixer(options.mixRateHz(), options.ptimeMs(), options.maxTalkers());
-        this.samplesPerFrame = options.mixRateHz() * options.ptimeMs() / 1000;
+        this.samplesPerFrame = G711.CLOCK_RATE_HZ * options.ptimeMs() / 1000;
         this.onClose = onClose;
         this.registration = thread.schedule(this);
     }
@@ -76,17 +71,28 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         lateTicks.incrementAndGet();
     }
 
+    /** A leg as the mixer sees it; converts 8 kHz leg audio up to a wideband mix rate. */
     private final class Slot implements MixParticipant {
         final DefaultMediaLeg leg;
+        final Resampler up;
+        final short[] frame8k;
         G711FrameEncoder encoder;
 
         Slot(DefaultMediaLeg leg) {
             this.leg = leg;
+            boolean wideband = options.mixRateHz() != G711.CLOCK_RATE_HZ;
+            this.up = wideband ? new Resampler(G711.CLOCK_RATE_HZ, options.mixRateHz()) : null;
+            this.frame8k = wideband ? new short[samplesPerFrame] : null;
         }
 
         @Override
         public boolean readFrame(short[] frame) {
-            return leg.readFrame(DefaultConference.this, frame);
+            if (up == null) {
+                return leg.readFrame(DefaultConference.this, frame);
+            }
+            boolean audio = leg.readFrame(DefaultConference.this, frame8k);
+            up.process(frame8k, 0, samplesPerFrame, frame, 0); // always, to keep the filter continuous
+            return audio;
         }
 
         @Override
@@ -176,7 +182,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     public void muteAllExcept(MediaLeg except) {
         for (DefaultMediaLeg leg : members) {
             if (leg != except && !leg.isClosed()) {
-                leg.setMuted(true);
+                try {
+                    leg.setMuted(true);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the leg closed after the check: nothing to mute
+                }
             }
         }
     }
@@ -185,7 +195,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     public void playTone(Tone tone) {
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed()) {
-                leg.playTone(tone);
+                try {
+                    leg.playTone(tone);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the leg closed after the check
+                }
             }
         }
     }
@@ -195,6 +209,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         return lateTicks.get();
     }
 
+    @Override
     public boolean isClosed() {
         return closed.get();
     }
@@ -206,7 +221,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         }
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed() && leg.conference() == this) {
-                leg.leave();
+                try {
+                    leg.leave();
+                } catch (IllegalStateException closedMeanwhile) {
+                    // closing the leg already took it out
+                }
             }
         }
         registration.cancel();

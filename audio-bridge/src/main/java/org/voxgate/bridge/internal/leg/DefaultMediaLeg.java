@@ -47,12 +47,15 @@ public final class DefaultMediaLeg implements MediaLeg {
     private static final Logger log = LoggerFactory.getLogger(DefaultMediaLeg.class);
     private static final Object SOLO = new Object();
     private static final int SOLO_PTIME_MS = 20;
+    static final long INBAND_SUPPRESS_MS = 1000;
 
     /** What a conference implementation offers a leg. */
     public interface ConferenceHook extends Conference {
         void attach(DefaultMediaLeg leg);
 
         void detach(DefaultMediaLeg leg);
+
+        boolean isClosed();
     }
 
     private final String id;
@@ -69,6 +72,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private final AtomicReference<Playback> prompt = new AtomicReference<>();
     private final AtomicReference<Playback> tone = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean telephoneEventsSeen;
     private final Object playoutLock = new Object();
     private final Consumer<DefaultMediaLeg> onClose;
 
@@ -83,6 +87,9 @@ public final class DefaultMediaLeg implements MediaLeg {
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
     private volatile boolean muted;
+    private char lastDigit;
+    private DtmfSource lastDigitSource;
+    private long lastDigitNanos;
 
     public DefaultMediaLeg(String id, LegOptions options, LegListener listener, LegContext ctx, int rtpPort,
                            List<G711> codecs, Consumer<DefaultMediaLeg> onClose) {
@@ -195,6 +202,9 @@ public final class DefaultMediaLeg implements MediaLeg {
         checkOpen();
         if (!(target instanceof ConferenceHook hook)) {
             throw new IllegalArgumentException("not a conference of this bridge");
+        }
+        if (hook.isClosed()) {
+            throw new IllegalStateException(hook + " is closed");
         }
         this.role = Objects.requireNonNull(role, "role");
         if (conference == hook) {
@@ -386,12 +396,57 @@ public final class DefaultMediaLeg implements MediaLeg {
         drops.incrementAndGet(reason.ordinal());
     }
 
+    /**
+     * Called by the receive path on the first valid RFC 4733 packet. From then on this leg's
+     * in-band detector stays quiet: the peer signals digits as events, and a phone that also
+     * leaves the tones in its audio would otherwise be heard twice.
+     */
+    void markTelephoneEvents() {
+        telephoneEventsSeen = true;
+    }
+
+    boolean sawTelephoneEvents() {
+        return telephoneEventsSeen;
+    }
+
     void emitDtmf(char digit, int durationMs, DtmfSource source) {
-        if (closed.get()) {
+        if (closed.get() || sameKeyOtherSource(digit, source)) {
             return;
         }
         DtmfEvent event = new DtmfEvent(digit, durationMs, source);
         events.execute(() -> listener.onDtmf(this, event));
+    }
+
+    /**
+     * Whether an RFC 4733 / in-band digit repeats the other of the two within
+     * {@value #INBAND_SUPPRESS_MS} ms: one key press that arrived both ways. Called from the
+     * event loop (RFC 4733) and the play-out thread (in-band); DTMF is rare, a lock is fine.
+     */
+    private synchronized boolean sameKeyOtherSource(char digit, DtmfSource source) {
+        long now = ctx.clock().getAsLong();
+        boolean duplicate = source != DtmfSource.SIP_INFO && lastDigitSource != null
+                && lastDigitSource != DtmfSource.SIP_INFO && lastDigitSource != source && lastDigit == digit
+                && now - lastDigitNanos < INBAND_SUPPRESS_MS * 1_000_000L;
+        if (!duplicate && source != DtmfSource.SIP_INFO) {
+            lastDigit = digit;
+            lastDigitSource = source;
+            lastDigitNanos = now;
+        }
+        return duplicate;
+    }
+
+    /**
+     * A digit from the in-band detector. Phones that send RFC 4733 events sometimes leave the
+     * tones in the audio as well; the detector reports those after the events' end packets
+     * (it hears them through the jitter buffer), so an in-band digit within
+     * {@value #INBAND_SUPPRESS_MS} ms of a telephone-event packet is the same key press and is
+     * dropped.
+     */
+    void emitInbandDtmf(char digit, int durationMs) {
+        if (receiver.telephoneEventSince(ctx.clock().getAsLong(), INBAND_SUPPRESS_MS * 1_000_000L)) {
+            return;
+        }
+        emitDtmf(digit, durationMs, DtmfSource.INBAND);
     }
 
     void fireMediaTimeout() {

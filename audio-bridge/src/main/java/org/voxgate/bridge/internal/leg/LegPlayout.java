@@ -3,7 +3,6 @@ package org.voxgate.bridge.internal.leg;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
-import org.voxgate.bridge.api.DtmfSource;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.codec.G711Plc;
 import org.voxgate.bridge.internal.dtmf.InbandDtmfDetector;
@@ -47,7 +46,7 @@ final class LegPlayout {
         this.handoff = handoff;
         this.sender = sender;
         this.inband = inbandDtmf
-                ? new InbandDtmfDetector(G711.CLOCK_RATE_HZ, (digit, ms) -> leg.emitDtmf(digit, ms, DtmfSource.INBAND))
+                ? new InbandDtmfDetector(G711.CLOCK_RATE_HZ, (digit, ms) -> leg.emitInbandDtmf(digit, ms))
                 : null;
     }
 
@@ -107,7 +106,7 @@ final class LegPlayout {
         }
         System.arraycopy(fifo, take, fifo, 0, fifoLength - take);
         fifoLength -= take;
-        if (audio && inbandActive) {
+        if (audio && inbandActive && !leg.sawTelephoneEvents()) {
             inband.process(out, 0, samples);
         }
         return audio;
@@ -117,7 +116,9 @@ final class LegPlayout {
         boolean codecChanged = jitter == null || s.codec() != law || s.ptimeMs() * 8 != packetSamples;
         sessionGeneration = s.generation();
         law = s.codec();
-        inbandActive = inband != null && s.telephoneEventType() < 0;
+        // In-band detection runs even when telephone-event was negotiated: many gateways
+        // negotiate it and still send tones in the audio. It stops once events arrive.
+        inbandActive = inband != null;
         if (codecChanged) {
             packetSamples = s.samplesPerPacket();
             jitter = new JitterBuffer(G711.CLOCK_RATE_HZ, s.ptimeMs(), ctx.config().jitterMinMs(),

@@ -47,13 +47,15 @@ final class LegReceiver {
     private final SourceLatch latch = new SourceLatch();
     private final TelephoneEventReceiver telephoneEvents = new TelephoneEventReceiver(8000);
     private final PacketHandoff handoff;
-    private ReceiveStatistics stats = new ReceiveStatistics(8000);
+    private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC
 
     private long sessionGeneration = -1;
     private boolean haveSsrc;
     private long remoteSsrc;
     private boolean restartPending;
     private volatile long lastMediaNanos;
+    /** When the last telephone-event packet arrived; 0 for never. Read by the play-out thread. */
+    private volatile long lastTelephoneEventNanos;
     private boolean timedOut;
     private long nextRtcpNanos;
     private long lastSrMiddle;
@@ -102,6 +104,12 @@ final class LegReceiver {
 
     double jitterMs() {
         return stats.jitterMs();
+    }
+
+    /** Whether a telephone-event packet arrived within {@code windowNanos} before {@code now}. */
+    boolean telephoneEventSince(long now, long windowNanos) {
+        long last = lastTelephoneEventNanos;
+        return last != 0 && now - last < windowNanos;
     }
 
     double rttMs() {
@@ -198,12 +206,14 @@ final class LegReceiver {
         }
         stats.onPacket(packet.sequenceNumber(), packet.timestamp(), now);
         if (pt == s.telephoneEventType()) {
+            lastTelephoneEventNanos = now;
             char digit = telephoneEvents.onPacket(packet.timestamp(), scratch, packet.payloadOffset(),
                     packet.payloadLength(), now);
             if (digit == TelephoneEventReceiver.MALFORMED) {
                 leg.drop(DropReason.BAD_TELEPHONE_EVENT);
                 return;
             }
+            leg.markTelephoneEvents();
             if (digit != TelephoneEventReceiver.NONE) {
                 leg.emitDtmf(digit, telephoneEvents.durationMs(), DtmfSource.RFC4733);
                 char second = telephoneEvents.takePending();

@@ -50,7 +50,7 @@ public final class UdpTransport implements AutoCloseable {
         Bootstrap b = new Bootstrap()
                 .group(loop != null ? loop : group)
                 .channel(channelClass)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES + 1))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES + 1))
                 .option(ChannelOption.SO_RCVBUF, 256 * 1024)
                 .handler(handler);
         return b.bind(new InetSocketAddress(address, port)).sync().channel();

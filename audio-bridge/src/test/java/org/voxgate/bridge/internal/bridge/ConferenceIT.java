@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.voxgate.bridge.api.Conference;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.DtmfEvent;
@@ -18,6 +20,8 @@ import org.voxgate.bridge.api.LegListener;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.bridge.api.Prompt;
+import org.voxgate.bridge.api.Tone;
 import org.voxgate.bridge.internal.codec.G711;
 
 /** Three legs on real loopback sockets, one conference: A talks, B and C hear it, A does not. */
@@ -31,8 +35,9 @@ class ConferenceIT {
         public void onMediaTimeout(MediaLeg leg) {}
     };
 
-    @Test
-    void toneFromOneLegReachesTheOthersAndNotItself() throws Exception {
+    @ParameterizedTest(name = "mix at {0} Hz")
+    @ValueSource(ints = {8000, 16000, 48000})
+    void toneFromOneLegReachesTheOthersAndNotItself(int mixRateHz) throws Exception {
         try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
                 System::nanoTime, Bridges.tuning());
              RtpPeer a = new RtpPeer(0xA);
@@ -47,7 +52,7 @@ class ConferenceIT {
                 bridgePorts.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), RtpPeer.answeredPort(answer)));
                 legs.add(leg);
             }
-            Conference conf = bridge.conference("room-1", ConferenceOptions.defaults());
+            Conference conf = bridge.conference("room-1", new ConferenceOptions(mixRateHz, 20, 3));
             for (MediaLeg leg : legs) {
                 leg.join(conf, ParticipantRole.PARTICIPANT);
             }
@@ -75,6 +80,66 @@ class ConferenceIT {
             System.out.printf("A hears itself %.1f dB down; late ticks %d%n", attenuationDb, conf.lateTicks());
             assertThat(attenuationDb).as("A hears itself attenuated by").isGreaterThanOrEqualTo(40);
             assertThat(conf.lateTicks()).isLessThan(25);
+        }
+    }
+
+    @Test
+    void promptReplacesTheMixForItsListenerOnlyThenTheMixReturns() throws Exception {
+        RecordingListener bListener = new RecordingListener();
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             RtpPeer a = new RtpPeer(0xA);
+             RtpPeer b = new RtpPeer(0xB);
+             RtpPeer c = new RtpPeer(0xC)) {
+            MediaLeg legA = bridge.openLeg(LegOptions.forCall("a"), QUIET);
+            MediaLeg legB = bridge.openLeg(LegOptions.forCall("b"), bListener);
+            MediaLeg legC = bridge.openLeg(LegOptions.forCall("c"), QUIET);
+            InetSocketAddress toA = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    RtpPeer.answeredPort(legA.answer(a.offer(""))));
+            legB.answer(b.offer(""));
+            legC.answer(c.offer(""));
+            Conference conf = bridge.conference("room-2", ConferenceOptions.defaults());
+            for (MediaLeg leg : List.of(legA, legB, legC)) {
+                leg.join(conf, ParticipantRole.PARTICIPANT);
+            }
+            a.startTone(toA, 1000, 10_000);
+            Thread.sleep(400);
+            legB.play(List.of(Prompt.JOINING));
+            Thread.sleep(200);
+            b.clearReceived();
+            c.clearReceived();
+            Thread.sleep(600);
+            double bDuringPrompt = medianFrameSnrDb(b.receivedPayloads(), 1000);
+            double cDuringPrompt = medianFrameSnrDb(c.receivedPayloads(), 1000);
+            System.out.printf("during B's prompt: B %.1f dB, C %.1f dB against the tone%n", bDuringPrompt, cDuringPrompt);
+            assertThat(bDuringPrompt).as("B hears the prompt, not the tone").isLessThan(10);
+            assertThat(meanPower(b.receivedPayloads())).isGreaterThan(100.0 * 100.0);
+            assertThat(cDuringPrompt).as("C still hears A").isGreaterThanOrEqualTo(30);
+            await().atMost(Duration.ofSeconds(5)).until(() -> bListener.playbackFinished.size() == 1);
+            assertThat(bListener.playbackFinished).containsExactly(true);
+            Thread.sleep(100);
+            b.clearReceived();
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.receivedCount() >= 25);
+            assertThat(medianFrameSnrDb(b.receivedPayloads(), 1000)).as("B hears A again").isGreaterThanOrEqualTo(30);
+
+            // a tone to all: C's audio changes from the pure 1 kHz tone for a moment
+            c.clearReceived();
+            conf.playTone(Tone.ENTRY);
+            Thread.sleep(300);
+            List<byte[]> heard = c.receivedPayloads();
+            double worst = heard.stream().mapToDouble(p -> {
+                double[] x = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    x[i] = G711.PCMU.decode(p[i]);
+                }
+                return sineSnrDb(x, 1000);
+            }).min().orElseThrow();
+            assertThat(worst).as("the entry tone reached C").isLessThan(10);
+            a.stopSending();
+            legB.leave();
+            assertThat(conf.participants()).containsExactlyInAnyOrder(legA, legC);
+            conf.close();
+            assertThat(legA.conference()).isNull();
         }
     }
 

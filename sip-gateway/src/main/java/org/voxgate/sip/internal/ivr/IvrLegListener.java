@@ -1,56 +1,67 @@
 package org.voxgate.sip.internal.ivr;
 
+import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.function.Consumer;
 
 import org.slf4j.MDC;
-
 import org.voxgate.bridge.api.DtmfEvent;
 import org.voxgate.bridge.api.LegListener;
 import org.voxgate.bridge.api.MediaLeg;
 
 /**
  * The leg's listener: feeds digits from every source (RFC 4733, SIP INFO through
- * {@link MediaLeg#injectDtmf}, in-band) and playback ends into the call's IVR once it exists,
- * and reports a media timeout. Events before {@link #attach} are dropped (the caller cannot
- * hear a prompt before the IVR starts).
+ * {@link MediaLeg#injectDtmf}, in-band) and playback ends into the call's IVR, and reports a
+ * media timeout.
+ *
+ * <p>The IVR starts on the ACK, but SIP messages of one dialog may be handled out of order
+ * (an INFO right behind the ACK can overtake it), so events that arrive before
+ * {@link #attach} are kept, up to {@value #MAX_EARLY_EVENTS}, and replayed in order on attach.
  */
 public final class IvrLegListener implements LegListener {
+    static final int MAX_EARLY_EVENTS = 64;
+
     private final Runnable onMediaTimeout;
-    private volatile IvrMachine machine;
+    private final Queue<Consumer<IvrMachine>> early = new ArrayDeque<>();
+    private IvrMachine machine;
 
     /** @param onMediaTimeout runs on the bridge event thread; must not block */
     public IvrLegListener(Runnable onMediaTimeout) {
         this.onMediaTimeout = Objects.requireNonNull(onMediaTimeout, "onMediaTimeout");
     }
 
-    public void attach(IvrMachine ivr) {
-        this.machine = ivr;
+    /** Connects the (started) IVR and replays what arrived before it. */
+    public synchronized void attach(IvrMachine ivr) {
+        this.machine = Objects.requireNonNull(ivr, "ivr");
+        while (!early.isEmpty()) {
+            early.poll().accept(ivr);
+        }
+    }
+
+    private synchronized void deliver(MediaLeg leg, Consumer<IvrMachine> event) {
+        if (machine == null) {
+            if (early.size() < MAX_EARLY_EVENTS) {
+                early.add(event);
+            }
+            return;
+        }
+        MDC.put("callId", leg.callId()); // log lines of IVR work carry the call id
+        try {
+            event.accept(machine);
+        } finally {
+            MDC.remove("callId");
+        }
     }
 
     @Override
     public void onDtmf(MediaLeg leg, DtmfEvent event) {
-        IvrMachine m = machine;
-        if (m != null) {
-            withCallId(leg, () -> m.onDigit(event.digit()));
-        }
+        deliver(leg, m -> m.onDigit(event.digit()));
     }
 
     @Override
     public void onPlaybackFinished(MediaLeg leg, boolean completed) {
-        IvrMachine m = machine;
-        if (m != null) {
-            withCallId(leg, () -> m.onPlaybackFinished(completed));
-        }
-    }
-
-    /** Log lines of IVR work carry the call id (MDC key {@code callId}). */
-    private static void withCallId(MediaLeg leg, Runnable r) {
-        MDC.put("callId", leg.callId());
-        try {
-            r.run();
-        } finally {
-            MDC.remove("callId");
-        }
+        deliver(leg, m -> m.onPlaybackFinished(completed));
     }
 
     @Override

@@ -100,6 +100,7 @@ public final class IvrMachine {
 
     /** A DTMF digit from any source. Ignored after the call ended. */
     public synchronized void onDigit(char digit) {
+        LOG.debug("digit {} in state {}", digit, state);
         switch (state) {
             case COLLECT_CODE, COLLECT_PIN -> collect(digit);
             case IN_MEETING -> command(digit);
@@ -173,6 +174,7 @@ public final class IvrMachine {
         cancelTimer();
         String typed = entry.toString();
         entry.setLength(0);
+        LOG.debug("entry submitted in state {}: {} digits", state, typed.length());
         if (state == IvrState.COLLECT_CODE) {
             Meeting found = typed.isEmpty() || typed.length() > MAX_ENTRY_DIGITS
                     ? null : directory.findByAccessCode(typed).orElse(null);

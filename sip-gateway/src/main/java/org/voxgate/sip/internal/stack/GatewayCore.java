@@ -73,10 +73,24 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicInteger reserved = new AtomicInteger();
     private volatile boolean closing;
+    private final java.util.Properties stackOverrides;
     private JainSipStack stack;
     private Responses responses;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
+        this(config, bridge, directory, listener, null);
+    }
+
+    /** @param scheduler timers for the IVR and RFC 4028, or null for a real-time one (tests pass a fake) */
+    GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
+                Scheduler scheduler) {
+        this(config, bridge, directory, listener, scheduler, new java.util.Properties());
+    }
+
+    /** @param stackOverrides NIST stack properties for tests (shorter dialog timeouts) */
+    GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
+                Scheduler scheduler, java.util.Properties stackOverrides) {
+        this.stackOverrides = stackOverrides;
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -98,7 +112,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         });
         stpe.setRemoveOnCancelPolicy(true);
         this.timers = stpe;
-        this.scheduler = new ExecutorScheduler(timers);
+        this.scheduler = scheduler != null ? scheduler : new ExecutorScheduler(timers);
     }
 
     /** Binds UDP and TCP and starts answering. */
@@ -106,7 +120,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
-        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), this);
+        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), this, stackOverrides);
         responses = new Responses(stack, config);
     }
 
@@ -251,6 +265,7 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
 
     private void dispatch(RequestEvent event, Request request, String callId) {
         String method = request.getMethod();
+        LOG.trace("{} received", method);
         if (method.equals(Request.ACK)) {
             SipCall call = calls.get(callId);
             if (call != null && call.matchesDialog(request)) {

@@ -37,11 +37,17 @@ public final class JainSipStack {
      * @throws Exception when the stack cannot be built or a port cannot be bound
      */
     public JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener) throws Exception {
+        this(bindAddress, udpPort, tcpPort, listener, new Properties());
+    }
+
+    /** @param overrides NIST stack properties that replace ours (tests shorten timers with them) */
+    JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener, Properties overrides)
+            throws Exception {
         this.listener = listener;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "voxgate-sip-" + INSTANCES.incrementAndGet());
+        p.setProperty("javax.sip.STACK_NAME", "gov.nist.voxgate-" + INSTANCES.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
@@ -50,6 +56,7 @@ public final class JainSipStack {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        p.putAll(overrides);
         stack = factory.createSipStack(p);
         try {
             addressFactory = factory.createAddressFactory();
@@ -91,6 +98,26 @@ public final class JainSipStack {
         } catch (RuntimeException e) {
             LOG.debug("removing listener failed", e);
         }
-        stack.stop();
+        // NIST's UDPMessageProcessor.stop() closes the socket, then walks its channel list while
+        // channel threads remove themselves: a ConcurrentModificationException now and then.
+        // The sockets are closed by then; another stop() finishes the rest.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    LOG.warn("SIP stack did not stop cleanly", e);
+                    return;
+                }
+                LOG.debug("SIP stack stop raced with its own threads, again", e);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -216,8 +216,8 @@ final class SipCall implements IvrOutcome {
             IvrMachine machine = new IvrMachine(core.ivrSettings(), core.directory(), core.bridge(), leg,
                     core.scheduler(), this);
             ivr = machine;
-            legListener.attach(machine);
             machine.start(route);
+            legListener.attach(machine);
             armSessionTimer();
         } else if (phase == Phase.CONFIRMED && answerInAck) {
             takeAnswer(ack);
@@ -265,8 +265,10 @@ final class SipCall implements IvrOutcome {
 
     /** Re-INVITE: hold, resume, codec change or session refresh (RFC 3261 section 14.2). */
     synchronized void onReInvite(ServerTransaction tx, Request request) {
-        if (phase != Phase.CONFIRMED) {
-            core.respond(tx, request, 491, localTag); // our answer to the first INVITE is not yet ACKed
+        // A re-INVITE carries our To tag, so the caller has our 200 even when its ACK is still
+        // behind this request in the stack's thread pool; only a pending late-offer answer blocks it.
+        if ((phase != Phase.CONFIRMED && phase != Phase.ANSWERED) || answerInAck) {
+            core.respond(tx, request, 491, localTag);
             return;
         }
         modifySession(tx, request, true);
@@ -313,9 +315,9 @@ final class SipCall implements IvrOutcome {
                 responses.setSdp(ok, sdp);
                 lastLocalSdp = sdp;
             }
-            tx.sendResponse(ok);
-            sessionTimer = timer;
+            sessionTimer = timer; // armed before the 200 leaves, so the next refresh finds it
             armSessionTimer();
+            tx.sendResponse(ok);
             LOG.debug("session modified by {}{}", request.getMethod(), sdp == null ? " (refresh only)" : "");
         } catch (Exception e) {
             LOG.warn("could not answer {}", request.getMethod(), e);
@@ -344,12 +346,14 @@ final class SipCall implements IvrOutcome {
             core.respond(tx, request, 400, localTag);
             return;
         }
-        core.respond(tx, request, 200, localTag);
+        // inject before answering: the caller sends the next digit's INFO as soon as it has our
+        // 200, and the stack may hand that one to another thread
         try {
             target.injectDtmf(digit.digit(), digit.durationMs(), DtmfSource.SIP_INFO);
         } catch (IllegalStateException e) {
             LOG.debug("leg closed before the INFO digit", e);
         }
+        core.respond(tx, request, 200, localTag);
     }
 
     // ---------------------------------------------------------------- responses to our requests
@@ -410,6 +414,7 @@ final class SipCall implements IvrOutcome {
         if (d == null || d.kind() != SessionTimerDecision.Kind.ACCEPT || phase == Phase.ENDED) {
             return;
         }
+        LOG.debug("session timer {} s, refresher {}", d.intervalSeconds(), d.refresher());
         if (d.refresher() == Refresher.UAC) {
             sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.expiryMillis()),
                     () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)));
@@ -455,6 +460,7 @@ final class SipCall implements IvrOutcome {
     }
 
     private void hangupLocked(EndCause cause) {
+        LOG.debug("hangup {}", cause);
         if (phase == Phase.ANSWERED || phase == Phase.CONFIRMED) {
             sendBye();
             end(cause, sipStatus);

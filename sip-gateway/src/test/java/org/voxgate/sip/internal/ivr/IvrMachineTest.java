@@ -34,6 +34,7 @@ class IvrMachineTest {
     private final List<ParticipantRole> joins = new ArrayList<>();
     private FakeLeg leg;
     private IvrMachine ivr;
+    private IvrLegListener lastListener;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -55,7 +56,10 @@ class IvrMachineTest {
                         hangups.add(reason);
                     }
                 });
-        listener.attach(m);
+        lastListener = listener;
+        if (attachNow) {
+            listener.attach(m);
+        }
         return m;
     }
 
@@ -64,6 +68,20 @@ class IvrMachineTest {
         for (char c : digits.toCharArray()) {
             leg.receiveRfc4733(c);
         }
+    }
+
+    private boolean attachNow = true;
+
+    @Test
+    void digitsBeforeAttachAreReplayedInOrder() throws Exception {
+        attachNow = false;
+        ivr = newCaller("call-early");
+        lastListener.onDtmf(leg, new org.voxgate.bridge.api.DtmfEvent('1', 100, org.voxgate.bridge.api.DtmfSource.SIP_INFO));
+        lastListener.onDtmf(leg, new org.voxgate.bridge.api.DtmfEvent('2', 100, org.voxgate.bridge.api.DtmfSource.SIP_INFO));
+        ivr.start(DialPlanRoute.ivr());
+        lastListener.attach(ivr);
+        press("34#");
+        assertThat(ivr.state()).isEqualTo(IvrState.IN_MEETING);
     }
 
     @Test

@@ -3,83 +3,125 @@ package org.voxgate.srtp.internal.crypto;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-GCM with a 16-byte tag (RFC 7714 section 7) over a reused JCA cipher. The caller builds
- * the 12-byte IV; this class only seals or opens in place. Not thread-safe.
+ * AES-GCM with a 96-bit IV and a 16-byte tag (NIST SP 800-38D, RFC 7714 section 7), built from
+ * a reused JCA {@code AES/ECB/NoPadding} cipher (AES-NI) for the counter blocks and
+ * {@link Ghash} for authentication, because the JCA's GCM allocates a new engine on every
+ * {@code init}. No allocation per packet once the scratch arrays have grown to the largest packet.
+ * Not thread-safe.
+ *
+ * <pre>
+ *   H = E(K, 0^128)   J0 = IV || 0^31 || 1   C = P XOR E(K, inc32(J0)) E(K, inc32^2(J0)) ...
+ *   T = E(K, J0) XOR GHASH(H, A, C)
+ * </pre>
  */
 public final class AesGcm implements AutoCloseable {
     public static final int TAG_LENGTH = 16;
 
-    private final Cipher cipher;
-    private final SecretKeySpec key;
+    private final Cipher ecb;
+    private final Ghash ghash;
+    private byte[] counters = new byte[2048];
+    private byte[] keystream = new byte[2048];
+    private final byte[] tag = new byte[16];
 
     public AesGcm(byte[] key) {
         try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            this.key = new SecretKeySpec(key, "AES");
+            ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            byte[] h = ecb.doFinal(new byte[16]);
+            ghash = new Ghash(h);
+            Arrays.fill(h, (byte) 0);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM unavailable", e);
+            throw new IllegalStateException("AES/ECB unavailable", e);
         }
     }
 
-    /**
-     * Encrypts {@code buf[off..off+len)} in place and writes the tag right after it.
-     * AAD is {@code aad[aadOff..aadOff+aadLen)} then {@code aad2[..aad2Len)} (may be 0 long).
-     */
-    public void seal(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] aad2, int aad2Off, int aad2Len,
-                     byte[] buf, int off, int len) {
+    /** E(K, J0), E(K, J0+1), ... for {@code len} bytes of data, into keystream[0 .. 16 + len). */
+    private void keystream(byte[] iv, int len) {
+        int blocks = 1 + ((len + 15) >>> 4);
+        int bytes = blocks << 4;
+        if (bytes > counters.length) {
+            counters = new byte[bytes];
+            keystream = new byte[bytes];
+        }
+        byte[] ctr = counters;
+        for (int b = 0; b < blocks; b++) {
+            int p = b << 4;
+            System.arraycopy(iv, 0, ctr, p, 12);
+            int c = b + 1;
+            ctr[p + 12] = (byte) (c >>> 24);
+            ctr[p + 13] = (byte) (c >>> 16);
+            ctr[p + 14] = (byte) (c >>> 8);
+            ctr[p + 15] = (byte) c;
+        }
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            cipher.updateAAD(aad, aadOff, aadLen);
-            if (aad2Len > 0) {
-                cipher.updateAAD(aad2, aad2Off, aad2Len);
-            }
-            cipher.doFinal(buf, off, len, buf, off);
-        } catch (GeneralSecurityException e) {
+            ecb.update(ctr, 0, bytes, keystream, 0);
+        } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private void computeTag(byte[] aad, int aadOff, int aadLen, byte[] text, int textOff, int textLen) {
+        ghash.reset();
+        ghash.updatePadded(aad, aadOff, aadLen);
+        ghash.updatePadded(text, textOff, textLen);
+        ghash.finish(aadLen, textLen, tag, 0);
+        for (int i = 0; i < 16; i++) {
+            tag[i] ^= keystream[i];
+        }
+    }
+
     /**
-     * Verifies and decrypts {@code buf[off..off+len)} (ciphertext followed by the tag) in place.
+     * Encrypts {@code buf[off..off+len)} in place and writes the 16-byte tag right after it.
      *
-     * @return false if the tag does not verify (the buffer is then unchanged)
+     * @param iv 12 bytes
      */
-    public boolean open(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] aad2, int aad2Off, int aad2Len,
-                        byte[] buf, int off, int len) {
-        try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            cipher.updateAAD(aad, aadOff, aadLen);
-            if (aad2Len > 0) {
-                cipher.updateAAD(aad2, aad2Off, aad2Len);
-            }
-            cipher.doFinal(buf, off, len, buf, off);
-            return true;
-        } catch (AEADBadTagException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    public void seal(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len) {
+        keystream(iv, len);
+        byte[] ks = keystream;
+        for (int i = 0; i < len; i++) {
+            buf[off + i] ^= ks[16 + i];
         }
+        computeTag(aad, aadOff, aadLen, buf, off, len);
+        System.arraycopy(tag, 0, buf, off + len, 16);
+    }
+
+    /**
+     * Verifies and decrypts {@code buf[off..off+len)} (ciphertext then 16-byte tag) in place.
+     *
+     * @return false if the tag does not verify; the buffer is then unchanged
+     */
+    public boolean open(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len) {
+        int textLen = len - 16;
+        if (textLen < 0) {
+            return false;
+        }
+        keystream(iv, textLen);
+        computeTag(aad, aadOff, aadLen, buf, off, textLen);
+        if (!ConstantTime.equals(tag, 0, buf, off + textLen, 16)) {
+            return false;
+        }
+        byte[] ks = keystream;
+        for (int i = 0; i < textLen; i++) {
+            buf[off + i] ^= ks[16 + i];
+        }
+        return true;
     }
 
     @Override
     public void close() {
+        ghash.wipe();
+        Arrays.fill(counters, (byte) 0);
+        Arrays.fill(keystream, (byte) 0);
+        Arrays.fill(tag, (byte) 0);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"),
-                    new GCMParameterSpec(128, new byte[12]));
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"));
         } catch (GeneralSecurityException ignored) {
             // best effort
         }
-        try {
-            key.destroy();
-        } catch (javax.security.auth.DestroyFailedException ignored) {
-            // SecretKeySpec cannot destroy itself on Java 17; nothing else holds it
-        }
-        Arrays.fill(new byte[0], (byte) 0);
     }
 }

@@ -27,6 +27,7 @@ public final class HmacSha1 implements AutoCloseable {
     private final byte[] opad = new byte[BLOCK];
     private final byte[] inner = new byte[LENGTH];
     private final byte[] word = new byte[4];
+    private boolean open;
 
     /** @param key the authentication key (any length; SRTP uses 20 bytes) */
     public HmacSha1(byte[] key) {
@@ -47,8 +48,11 @@ public final class HmacSha1 implements AutoCloseable {
     }
 
     public void start() {
-        md.reset();
+        if (open) {
+            md.reset(); // a previous message was abandoned; normally finish() has reset the digest
+        }
         md.update(ipad, 0, BLOCK);
+        open = true;
     }
 
     public void update(byte[] b, int off, int len) {
@@ -71,6 +75,7 @@ public final class HmacSha1 implements AutoCloseable {
             md.update(opad, 0, BLOCK);
             md.update(inner, 0, LENGTH);
             md.digest(out, off, LENGTH);
+            open = false;
         } catch (DigestException e) {
             throw new IllegalStateException(e);
         }

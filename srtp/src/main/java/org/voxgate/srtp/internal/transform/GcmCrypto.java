@@ -21,7 +21,8 @@ public final class GcmCrypto extends PacketCrypto {
     private final byte[] rtpSalt;
     private final byte[] rtcpSalt;
     private final byte[] iv = new byte[12];
-    private final byte[] indexWord = new byte[4];
+    /** SRTCP AAD: the clear part of the packet followed by E || SRTCP index. */
+    private byte[] aad = new byte[64];
 
     public GcmCrypto(byte[] rtpKey, byte[] rtpSalt, byte[] rtcpKey, byte[] rtcpSalt) {
         this.rtp = new AesGcm(rtpKey);
@@ -67,7 +68,7 @@ public final class GcmCrypto extends PacketCrypto {
     @Override
     public int protectRtp(byte[] b, int off, int hdrLen, int len, int ssrc, long index, byte[] mki) {
         rtpIv(ssrc, index);
-        rtp.seal(iv, b, off, hdrLen, b, 0, 0, b, off + hdrLen, len - hdrLen);
+        rtp.seal(iv, b, off, hdrLen, b, off + hdrLen, len - hdrLen);
         System.arraycopy(mki, 0, b, off + len + AesGcm.TAG_LENGTH, mki.length);
         return len + AesGcm.TAG_LENGTH + mki.length;
     }
@@ -76,22 +77,33 @@ public final class GcmCrypto extends PacketCrypto {
     public int unprotectRtp(byte[] b, int off, int hdrLen, int len, int ssrc, long index, int mkiLen) {
         rtpIv(ssrc, index);
         int sealedEnd = len - mkiLen;
-        if (!rtp.open(iv, b, off, hdrLen, b, 0, 0, b, off + hdrLen, sealedEnd - hdrLen)) {
+        if (!rtp.open(iv, b, off, hdrLen, b, off + hdrLen, sealedEnd - hdrLen)) {
             return -1;
         }
         return sealedEnd - AesGcm.TAG_LENGTH;
     }
 
+    /** Copies {@code b[off..off+clearLen)} and the index word into the AAD scratch; returns its length. */
+    private int rtcpAad(byte[] b, int off, int clearLen, int word) {
+        int n = clearLen + 4;
+        if (n > aad.length) {
+            aad = new byte[Math.max(n, 2 * aad.length)];
+        }
+        System.arraycopy(b, off, aad, 0, clearLen);
+        RtpHeader.writeInt(aad, clearLen, word);
+        return n;
+    }
+
     @Override
     public int protectRtcp(byte[] b, int off, int len, int ssrc, int srtcpIndex, boolean encrypt, byte[] mki) {
         int word = (encrypt ? 0x8000_0000 : 0) | srtcpIndex;
-        RtpHeader.writeInt(indexWord, 0, word);
         rtcpIv(ssrc, srtcpIndex);
         if (encrypt) {
-            rtcp.seal(iv, b, off, RtpHeader.RTCP_CLEAR, indexWord, 0, 4,
-                    b, off + RtpHeader.RTCP_CLEAR, len - RtpHeader.RTCP_CLEAR);
+            int n = rtcpAad(b, off, RtpHeader.RTCP_CLEAR, word);
+            rtcp.seal(iv, aad, 0, n, b, off + RtpHeader.RTCP_CLEAR, len - RtpHeader.RTCP_CLEAR);
         } else {
-            rtcp.seal(iv, b, off, len, indexWord, 0, 4, b, off + len, 0);
+            int n = rtcpAad(b, off, len, word);
+            rtcp.seal(iv, aad, 0, n, b, off + len, 0);
         }
         int end = off + len + AesGcm.TAG_LENGTH;
         RtpHeader.writeInt(b, end, word);
@@ -102,15 +114,16 @@ public final class GcmCrypto extends PacketCrypto {
     @Override
     public int unprotectRtcp(byte[] b, int off, int len, int ssrc, int srtcpIndex, boolean encrypted, int mkiLen) {
         int indexOff = rtcpIndexOffset(len, mkiLen);
-        System.arraycopy(b, off + indexOff, indexWord, 0, 4);
+        int word = RtpHeader.readInt(b, off + indexOff);
         rtcpIv(ssrc, srtcpIndex);
         int plainEnd = indexOff - AesGcm.TAG_LENGTH;
         boolean ok;
         if (encrypted) {
-            ok = rtcp.open(iv, b, off, RtpHeader.RTCP_CLEAR, indexWord, 0, 4,
-                    b, off + RtpHeader.RTCP_CLEAR, indexOff - RtpHeader.RTCP_CLEAR);
+            int n = rtcpAad(b, off, RtpHeader.RTCP_CLEAR, word);
+            ok = rtcp.open(iv, aad, 0, n, b, off + RtpHeader.RTCP_CLEAR, indexOff - RtpHeader.RTCP_CLEAR);
         } else {
-            ok = rtcp.open(iv, b, off, plainEnd, indexWord, 0, 4, b, off + plainEnd, AesGcm.TAG_LENGTH);
+            int n = rtcpAad(b, off, plainEnd, word);
+            ok = rtcp.open(iv, aad, 0, n, b, off + plainEnd, AesGcm.TAG_LENGTH);
         }
         return ok ? plainEnd : -1;
     }
@@ -122,5 +135,6 @@ public final class GcmCrypto extends PacketCrypto {
         Arrays.fill(rtpSalt, (byte) 0);
         Arrays.fill(rtcpSalt, (byte) 0);
         Arrays.fill(iv, (byte) 0);
+        Arrays.fill(aad, (byte) 0);
     }
 }

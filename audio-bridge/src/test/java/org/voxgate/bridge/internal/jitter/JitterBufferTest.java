@@ -1,0 +1,153 @@
+package org.voxgate.bridge.internal.jitter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.voxgate.bridge.internal.rtp.DropReason;
+import org.voxgate.testing.FakeClock;
+
+class JitterBufferTest {
+    private final FakeClock clock = new FakeClock();
+    private final JitterBuffer jb = new JitterBuffer(8000, 20, 20, 300, 160);
+    private final byte[] out = new byte[160];
+
+    private DropReason insert(int seq, long ts) {
+        byte[] p = new byte[160];
+        p[0] = (byte) seq;
+        p[1] = (byte) (seq >> 8);
+        return jb.insert(seq & 0xFFFF, ts & 0xFFFF_FFFFL, p, 0, p.length, clock.nanoTime());
+    }
+
+    /** Polls once; returns the sequence number carried in the payload, or LOST / EMPTY. */
+    private int poll() {
+        int n = jb.poll(clock.nanoTime(), out);
+        return n >= 0 ? (out[0] & 0xFF) | ((out[1] & 0xFF) << 8) : n;
+    }
+
+    @Test
+    void playsInOrderWithoutLossOnASteadyStream() {
+        List<Integer> played = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            insert(i, i * 160L);
+            int r = poll();
+            if (r >= 0) {
+                played.add(r);
+            }
+            clock.advanceMillis(20);
+        }
+        assertThat(played).hasSizeGreaterThan(95);
+        for (int i = 1; i < played.size(); i++) {
+            assertThat(played.get(i)).isEqualTo(played.get(i - 1) + 1);
+        }
+        assertThat(jb.lost()).isZero();
+        assertThat(jb.targetDelayMs()).isEqualTo(20);
+    }
+
+    @Test
+    void reordersDropsDuplicatesAndCountsLateAndLost() {
+        insert(0, 0);
+        insert(2, 320);
+        insert(1, 160);
+        assertThat(insert(1, 160)).isEqualTo(DropReason.DUPLICATE);
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(0);
+        assertThat(insert(0, 0)).isEqualTo(DropReason.DUPLICATE); // already played
+        assertThat(poll()).isEqualTo(1);
+        assertThat(poll()).isEqualTo(2);
+        insert(4, 640);
+        assertThat(poll()).isEqualTo(JitterBuffer.LOST); // 3 is missing, 4 is waiting
+        assertThat(poll()).isEqualTo(4);
+        assertThat(insert(3, 480)).isEqualTo(DropReason.LATE);
+        assertThat(jb.lost()).isEqualTo(1);
+        assertThat(jb.late()).isEqualTo(1);
+        assertThat(jb.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void underrunStretchesInsteadOfSkipping() {
+        insert(0, 0);
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(0);
+        assertThat(poll()).isEqualTo(JitterBuffer.LOST); // 1 not here yet: conceal, keep waiting
+        insert(1, 160);
+        assertThat(poll()).isEqualTo(1); // arrived late but still played
+        assertThat(jb.lost()).isZero();
+    }
+
+    @Test
+    void handlesSequenceAndTimestampWrap() {
+        List<Integer> played = new ArrayList<>();
+        int seq = 65530;
+        long ts = 0xFFFF_FF00L;
+        for (int i = 0; i < 20; i++) {
+            insert(seq + i, ts + 160L * i);
+            clock.advanceMillis(20);
+            int r = poll();
+            if (r >= 0) {
+                played.add(r);
+            }
+        }
+        assertThat(played).startsWith(65530, 65531, 65532, 65533, 65534, 65535, 0, 1, 2);
+        assertThat(jb.lost()).isZero();
+        assertThat(jb.late()).isZero();
+    }
+
+    @Test
+    void growsUnderJitterAndShrinksBackWhenItCalms() {
+        Random random = new Random(42);
+        record Arrival(long atMs, int seq) {
+        }
+        PriorityQueue<Arrival> network = new PriorityQueue<>((x, y) -> Long.compare(x.atMs, y.atMs));
+        long start = clock.nanoTime() / 1_000_000;
+        int sent = 0;
+        long lostBefore = 0;
+        long maxTarget = 0;
+        for (long t = 0; t < 14_000; t += 5) {
+            if (t % 20 == 0) {
+                // first 6 s: up to 120 ms of random delay; afterwards a clean network
+                long delay = t < 6000 ? random.nextInt(120) : 2;
+                network.add(new Arrival(t + delay, sent++));
+            }
+            while (!network.isEmpty() && network.peek().atMs <= t) {
+                int s = network.poll().seq;
+                insert(s, s * 160L);
+            }
+            if (t % 20 == 10) {
+                poll();
+            }
+            if (t == 6000) {
+                maxTarget = jb.targetDelayMs();
+                lostBefore = jb.lost() + jb.late();
+            }
+            clock.advanceMillis(5);
+        }
+        assertThat(start).isPositive();
+        assertThat(maxTarget).as("target under jitter").isGreaterThanOrEqualTo(80);
+        assertThat(jb.targetDelayMs()).as("target after calm").isLessThanOrEqualTo(30);
+        assertThat(jb.shrinks()).isPositive();
+        assertThat(jb.level()).isLessThanOrEqualTo(4);
+        assertThat(lostBefore).as("losses while jittery, once grown").isLessThan(60);
+    }
+
+    @Test
+    void restartsOnAHugeSequenceJump() {
+        insert(100, 0);
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(100);
+        assertThat(insert(30_000, 999_999)).isNull();
+        clock.advanceMillis(40);
+        assertThat(poll()).isEqualTo(30_000);
+    }
+
+    @Test
+    void emptyUntilSomethingArrives() {
+        assertThat(poll()).isEqualTo(JitterBuffer.EMPTY);
+        assertThat(insert(1, 0)).isNull();
+        assertThat(jb.insert(2, 160, new byte[200], 0, 200, clock.nanoTime())).isEqualTo(DropReason.TOO_LARGE);
+    }
+}
