@@ -41,6 +41,18 @@ public record AdminConfig(boolean enabled, String bindAddress, int port, boolean
         }
     }
 
+    /**
+     * From the server configuration.
+     *
+     * @param certificateNames extra names for a generated certificate, e.g. the advertised address
+     */
+    public static AdminConfig from(org.voxgate.server.config.ServerConfig.Admin a, List<String> certificateNames) {
+        return new AdminConfig(a.enabled(), a.bindAddress(), a.port(), a.plainHttp(), a.tlsCertFile(), a.tlsKeyFile(),
+                certificateNames, a.allowInternalTrunkHosts(), a.authFailureLimit(), a.authFailureWindow(), a.lockout(),
+                a.bootstrapKey(), a.databaseUrl(), a.databaseUser(), a.databasePassword(), a.databaseMaxPoolSize(),
+                a.masterKey());
+    }
+
     /** Defaults as in reference.yaml, for tests: HTTPS on 127.0.0.1, a free port, embedded H2. */
     public static AdminConfig defaultsForTest() {
         return new AdminConfig(true, "127.0.0.1", 0, false, "", "", List.of(), false, 10, Duration.ofMinutes(1),
