@@ -34,7 +34,7 @@ public final class AdminApi {
         String openApi = OpenApiDocument.build().encodePrettily();
         router.get(PREFIX + "/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
-        router.route(PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Authenticator auth = new Authenticator(store.apiKeys(), throttle);
         router.route(PREFIX + "/*").blockingHandler(auth::handle, false);
 
