@@ -44,7 +44,9 @@ abstract class StoreContract {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     static Map<String, Object> trunk(String name) {
