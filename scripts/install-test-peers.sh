@@ -13,6 +13,7 @@ need=(
   "espeak-ng:espeak-ng"
   "py:pylibsrtp:python3-pylibsrtp"
   "file:/usr/include/srtp2/srtp.h:libsrtp2-dev"
+  "glob:/usr/lib/postgresql/*/bin/initdb:postgresql"
 )
 missing=()
 for entry in "${need[@]}"; do
@@ -21,6 +22,8 @@ for entry in "${need[@]}"; do
           /usr/bin/python3 -c "import $mod" >/dev/null 2>&1 || missing+=("$pkg") ;;
     file:*) f=$(echo "$entry" | cut -d: -f2); pkg=$(echo "$entry" | cut -d: -f3)
           [ -e "$f" ] || missing+=("$pkg") ;;
+    glob:*) g=$(echo "$entry" | cut -d: -f2); pkg=$(echo "$entry" | cut -d: -f3)
+          compgen -G "$g" >/dev/null || missing+=("$pkg") ;;
     *) cmd=${entry%%:*}; pkg=${entry#*:}
        command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg") ;;
   esac

@@ -31,11 +31,27 @@ public record ServerConfig(
         Duration digitTimeout,
         Duration inputTimeout,
         int maxAttempts,
-        Demo demo) {
+        Demo demo,
+        Admin admin) {
 
     /** The demo meeting created at start-up. */
     public record Demo(boolean enabled, String number, String directNumber, String accessCode, String pin, String moderatorPin,
                        int maxParticipants) {}
+
+    /**
+     * The admin API's and admin database's settings (keys {@code admin.*} and {@code database.*}).
+     * {@link #toString()} hides the secrets.
+     */
+    public record Admin(boolean enabled, String bindAddress, int port, boolean plainHttp, String tlsCertFile,
+                        String tlsKeyFile, boolean allowInternalTrunkHosts, int authFailureLimit,
+                        Duration authFailureWindow, Duration lockout, String bootstrapKey, String databaseUrl,
+                        String databaseUser, String databasePassword, int databaseMaxPoolSize, String masterKey) {
+        @Override
+        public String toString() {
+            return "Admin[enabled=" + enabled + ", bind=" + bindAddress + ":" + port + ", plainHttp=" + plainHttp
+                    + ", database=" + (databaseUrl.isEmpty() ? "embedded" : "external") + ", secrets hidden]";
+        }
+    }
 
     static ServerConfig from(Map<String, Object> v) throws ConfigException {
         int rtpMin = (Integer) v.get("rtp.portMin");
@@ -94,6 +110,29 @@ public record ServerConfig(
                 (Integer) v.get("ivr.maxAttempts"),
                 new Demo((Boolean) v.get("demo.enabled"), (String) v.get("demo.number"),
                         (String) v.get("demo.directNumber"),
-                        (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")));
+                        (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")),
+                admin(v));
+    }
+
+    private static Admin admin(Map<String, Object> v) throws ConfigException {
+        String bind = (String) v.get("admin.bindAddress");
+        boolean plain = (Boolean) v.get("admin.plainHttp");
+        if (plain && !bind.equals("127.0.0.1") && !bind.equals("::1") && !bind.startsWith("127.")) {
+            throw new ConfigException("admin.plainHttp", "is true but admin.bindAddress " + bind
+                    + " is not loopback; allowed: true only with admin.bindAddress 127.0.0.1 or ::1");
+        }
+        String cert = (String) v.get("admin.tlsCertFile");
+        String key = (String) v.get("admin.tlsKeyFile");
+        if (cert.isEmpty() != key.isEmpty()) {
+            throw new ConfigException(cert.isEmpty() ? "admin.tlsCertFile" : "admin.tlsKeyFile",
+                    "is empty while the other is set; allowed: both admin.tlsCertFile and admin.tlsKeyFile, or neither");
+        }
+        return new Admin((Boolean) v.get("admin.enabled"), bind, (Integer) v.get("admin.port"), plain, cert, key,
+                (Boolean) v.get("admin.allowInternalTrunkHosts"), (Integer) v.get("admin.authFailureLimit"),
+                Duration.ofSeconds((Integer) v.get("admin.authFailureWindowSeconds")),
+                Duration.ofSeconds((Integer) v.get("admin.lockoutSeconds")), (String) v.get("admin.bootstrapKey"),
+                (String) v.get("database.url"), (String) v.get("database.username"),
+                (String) v.get("database.password"), (Integer) v.get("database.maxPoolSize"),
+                (String) v.get("database.masterKey"));
     }
 }

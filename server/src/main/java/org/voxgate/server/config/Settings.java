@@ -20,6 +20,11 @@ public final class Settings {
     private static final SettingType NUMBER = new SettingType.Text(Pattern.compile("[A-Za-z0-9+*#._-]{1,64}"),
             "a SIP user part of 1 to 64 characters: letters, digits, + * # . _ -");
 
+    private static final SettingType PATH_OR_EMPTY = new SettingType.Text(Pattern.compile(".{0,4096}"),
+            "a file path, or empty");
+    /** Accepts anything, so an error message never echoes a secret; the user of the value checks it. */
+    private static final SettingType SECRET = new SettingType.Text(Pattern.compile("(?s).*"), "any text");
+
     public static final List<Setting> ALL = List.of(
             new Setting("network.bindAddress", "0.0.0.0", new SettingType.IpAddress(false),
                     "address SIP and RTP sockets bind to"),
@@ -73,7 +78,38 @@ public final class Settings {
             new Setting("demo.pin", "", DIGITS, "participant PIN of the demo meeting; empty: none"),
             new Setting("demo.moderatorPin", "", DIGITS, "moderator PIN of the demo meeting; empty: none"),
             new Setting("demo.maxParticipants", "100", new SettingType.IntRange(2, 10_000),
-                    "participants the demo meeting admits"));
+                    "participants the demo meeting admits"),
+            new Setting("admin.enabled", "true", new SettingType.Bool(),
+                    "serve the admin API (and open the admin database)"),
+            new Setting("admin.bindAddress", "0.0.0.0", new SettingType.IpAddress(false),
+                    "address the admin API listens on"),
+            new Setting("admin.port", "8443", new SettingType.IntRange(0, 65535),
+                    "admin API port (HTTPS); 0: any free port (tests)"),
+            new Setting("admin.plainHttp", "false", new SettingType.Bool(),
+                    "serve plain HTTP instead of HTTPS; only allowed with a loopback admin.bindAddress"),
+            new Setting("admin.tlsCertFile", "", PATH_OR_EMPTY,
+                    "PEM certificate chain; empty: a self-signed certificate generated in the data directory"),
+            new Setting("admin.tlsKeyFile", "", PATH_OR_EMPTY, "PEM private key of admin.tlsCertFile"),
+            new Setting("admin.allowInternalTrunkHosts", "false", new SettingType.Bool(),
+                    "accept trunk hosts on loopback, link-local or cloud metadata addresses"),
+            new Setting("admin.authFailureLimit", "10", new SettingType.IntRange(1, 1000),
+                    "failed authentications from one address that lock it out"),
+            new Setting("admin.authFailureWindowSeconds", "60", new SettingType.IntRange(1, 86_400),
+                    "how far back failed authentications count"),
+            new Setting("admin.lockoutSeconds", "300", new SettingType.IntRange(1, 86_400),
+                    "how long a locked-out address is refused"),
+            new Setting("admin.bootstrapKey", "", SECRET,
+                    "API key (vgk_...) for the first owner on an empty database; empty: generate one and print it once"),
+            new Setting("database.url", "", new SettingType.Text(Pattern.compile("|jdbc:(h2|postgresql):.+"),
+                    "empty, or a jdbc:postgresql: or jdbc:h2: URL"),
+                    "JDBC URL of the admin database; empty: an H2 file database in the data directory"),
+            new Setting("database.username", "", new SettingType.Text(Pattern.compile(".{0,128}"),
+                    "up to 128 characters"), "database user; may be empty"),
+            new Setting("database.password", "", SECRET, "database password; may be empty"),
+            new Setting("database.maxPoolSize", "10", new SettingType.IntRange(1, 200),
+                    "database connections at most"),
+            new Setting("database.masterKey", "", SECRET,
+                    "base64 of the 32-byte key that encrypts trunk passwords and PINs at rest; empty: master.key in the data directory, generated on first start"));
 
     private static final Map<String, Setting> BY_KEY;
 

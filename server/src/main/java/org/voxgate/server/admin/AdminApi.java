@@ -1,0 +1,79 @@
+package org.voxgate.server.admin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxgate.server.store.ConflictException;
+import org.voxgate.server.store.Store;
+import org.voxgate.server.store.ValidationException;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The route table of the admin API under {@value #PREFIX}: authentication first, then the
+ * resources, then errors as RFC 9457 problem details. Handlers that touch the store run on
+ * Vert.x worker threads.
+ */
+public final class AdminApi {
+
+    public static final String PREFIX = "/api/v1";
+    /** Largest request body accepted. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
+    private AdminApi() {}
+
+    static Router router(Vertx vertx, Store store, AuthThrottle throttle) {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
+            ctx.next();
+        });
+        String openApi = OpenApiDocument.build().encodePrettily();
+        router.get(PREFIX + "/openapi.json").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json").end(openApi));
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        Authenticator auth = new Authenticator(store.apiKeys(), throttle);
+        router.route(PREFIX + "/*").blockingHandler(auth::handle, false);
+
+        new AccountRoutes(store).register(router);
+        for (String path : new String[] {"users", "trunks", "numbers", "meetings"}) {
+            new ResourceRoutes(store.resource(path)).register(router);
+        }
+        new ApiKeyRoutes(store).register(router);
+        new RecordRoutes(store).register(router);
+
+        router.route().handler(ctx -> Problem.notFound().send(ctx));
+        router.route().failureHandler(AdminApi::failure);
+        return router;
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable t = ctx.failure();
+        if (ctx.response().ended()) {
+            return;
+        }
+        Problem p;
+        if (t instanceof Problem pr) {
+            p = pr;
+        } else if (t instanceof ValidationException v) {
+            p = Problem.invalid(v.errors());
+        } else if (t instanceof ConflictException c) {
+            p = new Problem(409, "conflict", "Conflict", c.getMessage(), c.field() == null ? null
+                    : java.util.List.of(new org.voxgate.server.store.FieldError(c.field(), "is already in use",
+                    "a value no other object has")));
+        } else if (t == null && ctx.statusCode() == 413) {
+            p = new Problem(413, "too-large", "Body too large", "the body may have at most " + MAX_BODY_BYTES + " bytes", null);
+        } else if (t == null) {
+            int s = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            p = new Problem(s, "http-" + s, "HTTP " + s, "the request failed", null);
+        } else {
+            // The exception's class and message only: request bodies (which may hold secrets) are never logged.
+            LOG.error("admin API {} {} failed: {}", ctx.request().method(), ctx.request().path(), t.toString());
+            p = new Problem(500, "internal", "Internal error", "the server failed; see its log", null);
+        }
+        p.send(ctx);
+    }
+}

@@ -1,0 +1,20 @@
+package org.voxgate.server.cli;
+
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+
+/** {@code voxgate meeting ...}: meetings over the admin API. */
+@Command(name = "meeting", mixinStandardHelpOptions = true,
+        description = "List, show, add, update or remove meetings over the admin API (key in VOXGATE_ADMIN_KEY).")
+public final class MeetingCommand extends ResourceCommand {
+
+    public MeetingCommand() {
+        super("meetings");
+    }
+
+    /** For tests: reads VOXGATE_ADMIN_KEY and --secret-env variables from {@code env}. */
+    public MeetingCommand(Map<String, String> env) {
+        super("meetings", env);
+    }
+}

@@ -1,0 +1,74 @@
+package org.voxgate.server.store;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.voxgate.sip.DialPlanRoute;
+import org.voxgate.sip.Meeting;
+import org.voxgate.sip.MeetingDirectory;
+
+/**
+ * The SIP gateway's dial plan and meetings, read from the store: a called number is looked up
+ * among the phone numbers (as given, and with a leading '+' added when it has none); an
+ * access code among all meetings (access codes are unique on the server). Numbers on a
+ * disabled trunk and locked meetings are not offered. Whatever the store does not know goes
+ * to {@code fallback} (the demo meeting's in-memory directory). Thread-safe; one or two
+ * indexed queries per lookup.
+ */
+public final class StoreMeetingDirectory implements MeetingDirectory {
+
+    private final Store store;
+    private final MeetingDirectory fallback;
+
+    /** @param fallback asked when the store has no answer; may be null */
+    public StoreMeetingDirectory(Store store, MeetingDirectory fallback) {
+        this.store = store;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public Optional<Meeting> findByAccessCode(String accessCode) {
+        Optional<Meeting> m = store.database().jdbi().withHandle(h -> meeting(h, "access_code", accessCode));
+        return m.isPresent() || fallback == null ? m : fallback.findByAccessCode(accessCode);
+    }
+
+    @Override
+    public DialPlanRoute route(String calledNumber) {
+        if (calledNumber == null) {
+            return DialPlanRoute.notFound();
+        }
+        String e164 = calledNumber.startsWith("+") ? calledNumber : "+" + calledNumber;
+        DialPlanRoute r = store.database().jdbi().withHandle(h -> {
+            Optional<Map<String, Object>> n = h.createQuery("SELECT n.route, n.meeting_id, t.enabled FROM phone_numbers n "
+                            + "JOIN trunks t ON t.id = n.trunk_id AND t.account_id = n.account_id "
+                            + "WHERE n.e164 = :a OR n.e164 = :b")
+                    .bind("a", calledNumber).bind("b", e164).mapToMap().findFirst();
+            if (n.isEmpty()) {
+                return null;
+            }
+            if (!Boolean.TRUE.equals(n.get().get("enabled"))) {
+                return DialPlanRoute.notFound();
+            }
+            if ("ivr".equals(n.get().get("route"))) {
+                return DialPlanRoute.ivr();
+            }
+            return meeting(h, "id", (String) n.get().get("meeting_id")).map(DialPlanRoute::meeting)
+                    .orElse(DialPlanRoute.notFound());
+        });
+        if (r != null) {
+            return r;
+        }
+        return fallback == null ? DialPlanRoute.notFound() : fallback.route(calledNumber);
+    }
+
+    private Optional<Meeting> meeting(Handle h, String column, String value) {
+        // column is one of two constants chosen above, never input
+        return h.createQuery("SELECT id, account_id FROM meetings WHERE " + column + " = :v AND locked = FALSE")
+                .bind("v", value).mapToMap().findOne()
+                .flatMap(r -> store.meetings().find(h, (String) r.get("account_id"), (String) r.get("id")))
+                .map(row -> new Meeting(row.id(), (String) row.values().get("accessCode"),
+                        store.meetings().reveal(row, "participantPin"), store.meetings().reveal(row, "moderatorPin"),
+                        (Integer) row.values().get("maxParticipants")));
+    }
+}

@@ -1,0 +1,124 @@
+-- Voxgate admin model. Portable SQL: runs on PostgreSQL and on H2 in PostgreSQL mode.
+-- Every row that belongs to a customer carries account_id; repositories scope every query by it.
+-- Secrets (trunk passwords, meeting PINs) are AES-GCM sealed by the application (column *_sealed).
+
+CREATE TABLE accounts (
+    id          VARCHAR(36)  PRIMARY KEY,
+    name        VARCHAR(100) NOT NULL,
+    platform    BOOLEAN      NOT NULL DEFAULT FALSE,
+    version     INTEGER      NOT NULL DEFAULT 1,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE users (
+    id          VARCHAR(36)  PRIMARY KEY,
+    account_id  VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    name        VARCHAR(100) NOT NULL,
+    role        VARCHAR(16)  NOT NULL CHECK (role IN ('owner', 'admin', 'operator', 'viewer')),
+    version     INTEGER      NOT NULL DEFAULT 1,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT users_name_unique UNIQUE (account_id, name)
+);
+
+CREATE TABLE api_keys (
+    id           VARCHAR(36)  PRIMARY KEY,
+    account_id   VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    user_id      VARCHAR(36)  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    lookup_id    VARCHAR(32)  NOT NULL,
+    secret_hash  VARCHAR(64)  NOT NULL,
+    label        VARCHAR(100) NOT NULL,
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_used_at TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT api_keys_lookup_unique UNIQUE (lookup_id)
+);
+
+CREATE TABLE trunks (
+    id                    VARCHAR(36)  PRIMARY KEY,
+    account_id            VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    name                  VARCHAR(64)  NOT NULL,
+    direction             VARCHAR(8)   NOT NULL,
+    hosts                 VARCHAR(1000) NOT NULL,
+    port                  INTEGER      NOT NULL,
+    transport             VARCHAR(3)   NOT NULL,
+    inbound_cidrs         VARCHAR(2000) NOT NULL,
+    inbound_username      VARCHAR(64),
+    inbound_password_sealed VARCHAR(400),
+    register_enabled      BOOLEAN      NOT NULL,
+    register_username     VARCHAR(64),
+    register_password_sealed VARCHAR(400),
+    register_realm        VARCHAR(255),
+    register_expiry_seconds INTEGER    NOT NULL,
+    codecs                VARCHAR(200) NOT NULL,
+    max_channels          INTEGER      NOT NULL,
+    max_calls_per_second  INTEGER      NOT NULL,
+    srtp_policy           VARCHAR(8)   NOT NULL,
+    caller_id_policy      VARCHAR(16)  NOT NULL,
+    enabled               BOOLEAN      NOT NULL,
+    version               INTEGER      NOT NULL DEFAULT 1,
+    created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT trunks_name_unique UNIQUE (account_id, name)
+);
+
+CREATE TABLE meetings (
+    id                     VARCHAR(36)  PRIMARY KEY,
+    account_id             VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    name                   VARCHAR(100) NOT NULL,
+    access_code            VARCHAR(20)  NOT NULL,
+    participant_pin_sealed VARCHAR(400),
+    moderator_pin_sealed   VARCHAR(400),
+    max_participants       INTEGER      NOT NULL,
+    locked                 BOOLEAN      NOT NULL,
+    recording_policy       VARCHAR(8)   NOT NULL,
+    version                INTEGER      NOT NULL DEFAULT 1,
+    created_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT meetings_access_code_unique UNIQUE (access_code)
+);
+
+CREATE TABLE phone_numbers (
+    id          VARCHAR(36)  PRIMARY KEY,
+    account_id  VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    e164        VARCHAR(16)  NOT NULL,
+    trunk_id    VARCHAR(36)  NOT NULL REFERENCES trunks (id),
+    route       VARCHAR(8)   NOT NULL,
+    meeting_id  VARCHAR(36)  REFERENCES meetings (id),
+    version     INTEGER      NOT NULL DEFAULT 1,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT phone_numbers_e164_unique UNIQUE (e164)
+);
+
+CREATE TABLE cdrs (
+    id             VARCHAR(36)  PRIMARY KEY,
+    account_id     VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    call_id        VARCHAR(255) NOT NULL,
+    caller         VARCHAR(255) NOT NULL,
+    called_number  VARCHAR(64)  NOT NULL,
+    trunk_id       VARCHAR(36),
+    meeting_id     VARCHAR(36),
+    start_time     TIMESTAMP WITH TIME ZONE NOT NULL,
+    answer_time    TIMESTAMP WITH TIME ZONE,
+    end_time       TIMESTAMP WITH TIME ZONE NOT NULL,
+    cause          VARCHAR(32)  NOT NULL,
+    codec          VARCHAR(16),
+    packets_lost   BIGINT       NOT NULL,
+    jitter_ms      DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX cdrs_account_start ON cdrs (account_id, start_time);
+
+CREATE TABLE audit_log (
+    id           BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    account_id   VARCHAR(36)  NOT NULL REFERENCES accounts (id),
+    at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    actor_user_id VARCHAR(36),
+    actor_key_id VARCHAR(36),
+    action       VARCHAR(16)  NOT NULL,
+    object_type  VARCHAR(32)  NOT NULL,
+    object_id    VARCHAR(36)  NOT NULL,
+    before_json  VARCHAR(20000),
+    after_json   VARCHAR(20000)
+);
+CREATE INDEX audit_log_account ON audit_log (account_id, id);
