@@ -1,12 +1,17 @@
 package org.voxgate.server;
 
+import org.voxgate.server.cli.MeetingCommand;
+import org.voxgate.server.cli.NumberCommand;
+import org.voxgate.server.cli.TrunkCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Command-line entry point of the {@code voxgate} launcher. */
 @Command(name = "voxgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Voxgate audio conferencing bridge and telephony gateway.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TrunkCommand.class, NumberCommand.class, MeetingCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

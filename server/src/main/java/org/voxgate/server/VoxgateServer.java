@@ -3,13 +3,18 @@ package org.voxgate.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.AudioBridges;
 import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.MediaBridge;
+import org.voxgate.server.admin.AdminConfig;
+import org.voxgate.server.admin.AdminModule;
 import org.voxgate.server.config.ServerConfig;
+import org.voxgate.sip.CallListener;
+import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.SipGateway;
 
@@ -27,15 +32,17 @@ public final class VoxgateServer implements AutoCloseable {
     private final SipGateway gateway;
     private final InMemoryMeetingDirectory meetings;
     private final String demoAccessCode;
+    private final AdminModule admin;
 
     private VoxgateServer(ServerConfig config, InetAddress advertised, MediaBridge bridge, SipGateway gateway,
-                          InMemoryMeetingDirectory meetings, String demoAccessCode) {
+                          InMemoryMeetingDirectory meetings, String demoAccessCode, AdminModule admin) {
         this.config = config;
         this.advertised = advertised;
         this.bridge = bridge;
         this.gateway = gateway;
         this.meetings = meetings;
         this.demoAccessCode = demoAccessCode;
+        this.admin = admin;
     }
 
     /** Starts everything, or nothing: on failure what was started is closed again. */
@@ -63,22 +70,44 @@ public final class VoxgateServer implements AutoCloseable {
             meetings.addDemo(d.number(), d.directNumber(), accessCode, d.pin(), d.moderatorPin(), d.maxParticipants());
         }
 
+        AdminModule admin = null;
+        MeetingDirectory directory = meetings;
+        CallListener cdrs = new CdrLog();
+        if (config.admin().enabled()) {
+            try {
+                admin = AdminModule.start(AdminConfig.from(config.admin(), List.of(advertised.getHostAddress())),
+                        data.root());
+            } catch (IOException e) {
+                throw new StartupException("admin API: " + e.getMessage(), e);
+            }
+            directory = admin.meetingDirectory(meetings);
+            CallListener store = admin.callListener();
+            CallListener log = cdrs;
+            cdrs = record -> {
+                log.callEnded(record);
+                store.callEnded(record);
+            };
+        }
+
         MediaBridge bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
                 config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
                 config.jitterMinMs(), config.jitterMaxMs()));
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised), bridge, meetings, new CdrLog());
+            gateway = new SipGateway(sipConfig(config, advertised), bridge, directory, cdrs);
             gateway.start();
         } catch (Exception e) {
             bridge.close();
+            if (admin != null) {
+                admin.close();
+            }
             throw new StartupException("SIP on " + config.bindAddress() + " udp/" + config.sipUdpPort() + " tcp/"
                     + config.sipTcpPort() + ": " + e.getMessage(), e);
         }
         LOG.info("started sipUdp={} sipTcp={} advertised={} rtpPorts={}-{} dataDir={}", config.sipUdpPort(),
                 config.sipTcpPort(), advertised.getHostAddress(), config.rtpPortMin(), config.rtpPortMax(),
                 data.root());
-        return new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode);
+        return new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode, admin);
     }
 
     private static SipConfig sipConfig(ServerConfig c, InetAddress advertised) {
@@ -104,6 +133,9 @@ public final class VoxgateServer implements AutoCloseable {
                 sb.append(" (PIN required)");
             }
             sb.append('\n');
+        }
+        if (admin != null) {
+            sb.append(admin.banner());
         }
         return sb.toString();
     }
@@ -135,7 +167,13 @@ public final class VoxgateServer implements AutoCloseable {
         try {
             gateway.close();
         } finally {
-            bridge.close();
+            try {
+                bridge.close();
+            } finally {
+                if (admin != null) {
+                    admin.close();
+                }
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ final class ServerFixture implements AutoCloseable {
         env.put("VOXGATE_RTP_PORT_MAX", Integer.toString(rtp + 39));
         env.put("VOXGATE_DEMO_ACCESS_CODE", ACCESS_CODE);
         env.put("VOXGATE_DEMO_DIRECT_NUMBER", "demo");
+        env.put("VOXGATE_ADMIN_PORT", "0");
         env.putAll(extra);
         return env;
     }

@@ -42,9 +42,10 @@ public final class AdminModule implements AutoCloseable {
     private final String bootstrapKey;
     private final String scheme;
     private final String host;
+    private final String displayHost;
 
     private AdminModule(Database db, Store store, Vertx vertx, HttpServer server, TlsCertificate certificate,
-                        String bootstrapKey, String scheme, String host) {
+                        String bootstrapKey, String scheme, String host, String displayHost) {
         this.db = db;
         this.store = store;
         this.vertx = vertx;
@@ -53,6 +54,7 @@ public final class AdminModule implements AutoCloseable {
         this.bootstrapKey = bootstrapKey;
         this.scheme = scheme;
         this.host = host;
+        this.displayHost = displayHost;
     }
 
     /**
@@ -107,8 +109,11 @@ public final class AdminModule implements AutoCloseable {
             HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle))
                     .listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
+            // A wildcard bind is reachable at the advertised address, the first certificate name.
+            String display = InetAddress.getByName(config.bindAddress()).isAnyLocalAddress()
+                    && !config.certificateNames().isEmpty() ? config.certificateNames().get(0) : config.bindAddress();
             AdminModule m = new AdminModule(db, store, vertx, server, cert, key, cert == null ? "http" : "https",
-                    config.bindAddress());
+                    config.bindAddress(), display);
             LOG.info("admin API listening on {} (database {})", m.baseUrl(), db.postgres() ? "PostgreSQL" : "H2");
             return m;
         } catch (ExecutionException | TimeoutException | InterruptedException | IOException | RuntimeException e) {
@@ -165,7 +170,9 @@ public final class AdminModule implements AutoCloseable {
     /** Lines for the start-up banner: where the API is, its certificate, and the one-time key. */
     public String banner() {
         StringBuilder sb = new StringBuilder();
-        sb.append("  Admin API  ").append(baseUrl()).append('\n');
+        String h = displayHost.indexOf(':') >= 0 ? "[" + displayHost + "]" : displayHost;
+        sb.append("  Admin API  ").append(scheme).append("://").append(h).append(':').append(port())
+                .append(AdminApi.PREFIX).append('\n');
         if (certificate != null) {
             try {
                 sb.append("             certificate SHA-256 ").append(certificate.fingerprint()).append('\n');
