@@ -180,8 +180,9 @@ final class SipCall implements IvrOutcome {
             phase = Phase.ANSWERED;
             answerTime = Instant.now();
             sipStatus = 200;
+            // Logged under the call's monitor, so a BYE racing the 200 cannot log its end first.
+            LOG.info("call answered from={} to={} route={}{}", from, to, r.kind(), lateOffer ? " (late offer)" : "");
         }
-        LOG.info("call answered from={} to={} route={}{}", from, to, r.kind(), lateOffer ? " (late offer)" : "");
     }
 
     private interface Customizer {
