@@ -91,15 +91,20 @@ final class LibsrtpPeer implements AutoCloseable {
     String lastError;
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             in.write("QUIT\n");
             in.close();
         } catch (IOException ignored) {
             // already gone
         }
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
             process.destroy();
+            Thread.currentThread().interrupt();
         }
     }
 }
