@@ -404,7 +404,11 @@ public final class SrtpContext implements AutoCloseable {
         return s.rtp.highest() >>> 16;
     }
 
-    /** How many calls on this context ended with {@code status}, over all streams. */
+    /**
+     * How many calls on this context ended with {@code status}, over all streams (including
+     * refusals that came before any stream was known). Plain fields: read them on the owning
+     * thread, or accept slightly stale values from a metrics thread.
+     */
     public long count(SrtpStatus status) {
         return counts[status.ordinal()];
     }
