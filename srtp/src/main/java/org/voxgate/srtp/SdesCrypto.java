@@ -154,11 +154,11 @@ public final class SdesCrypto implements AutoCloseable {
         return p;
     }
 
-    /** The first key as {@link SrtpKeys} (the caller closes them). */
+    /** The first key as {@link SrtpKeys}, with its lifetime and MKI (the caller closes them). */
     public SrtpKeys srtpKeys() {
         Key k = keys.get(0);
-        byte[] ks = k.keyAndSalt;
-        return SrtpKeys.fromConcatenated(profile, ks, k.mkiBytes());
+        SrtpKeys out = SrtpKeys.fromConcatenated(profile, k.keyAndSalt, k.mkiBytes());
+        return k.lifetime == null ? out : out.withLifetime(k.lifetimePackets());
     }
 
     /** The attribute value, without "a=crypto:". */

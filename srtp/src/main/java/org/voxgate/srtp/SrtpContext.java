@@ -54,6 +54,11 @@ public final class SrtpContext implements AutoCloseable {
                 keys.masterSaltRef(), profile.rtpTagLength(), profile.rtcpTagLength(),
                 policy.encryptRtp(), policy.encryptRtcp(), policy.authenticateRtp());
         this.mki = keys.mkiRef().clone();
+        if (keys.lifetimePackets() > 0) {
+            // RFC 4568 section 6.1: the signalled lifetime caps both SRTP and SRTCP packets.
+            rtpPacketLimit = Math.min(rtpPacketLimit, keys.lifetimePackets());
+            rtcpPacketLimit = Math.min(rtcpPacketLimit, keys.lifetimePackets());
+        }
         this.streams = new StreamTable(Math.max(policy.maxStreams(), ssrcs.length));
         this.anySsrc = ssrcs.length == 0;
         for (int ssrc : ssrcs) {
@@ -399,7 +404,11 @@ public final class SrtpContext implements AutoCloseable {
         return s.rtp.highest() >>> 16;
     }
 
-    /** How many calls on this context ended with {@code status}, over all streams. */
+    /**
+     * How many calls on this context ended with {@code status}, over all streams (including
+     * refusals that came before any stream was known). Plain fields: read them on the owning
+     * thread, or accept slightly stale values from a metrics thread.
+     */
     public long count(SrtpStatus status) {
         return counts[status.ordinal()];
     }

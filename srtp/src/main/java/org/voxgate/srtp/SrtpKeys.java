@@ -15,6 +15,7 @@ public final class SrtpKeys implements AutoCloseable {
     private final byte[] masterKey;
     private final byte[] masterSalt;
     private final byte[] mki;
+    private long lifetimePackets = -1;
     private boolean closed;
 
     /**
@@ -79,6 +80,24 @@ public final class SrtpKeys implements AutoCloseable {
 
     /** A copy of the MKI (empty when none). */
     public byte[] mki() { checkOpen(); return mki.clone(); }
+
+    /**
+     * Sets the master key lifetime signalled with the key (RFC 4568 section 6.1, e.g. "2^31"):
+     * contexts built from these keys protect at most this many SRTP packets and this many SRTCP
+     * packets, then answer {@link SrtpStatus#KEY_EXPIRED}. Returns this.
+     *
+     * @param packets a positive count, or -1 for none (the RFC 3711 limits still apply)
+     */
+    public SrtpKeys withLifetime(long packets) {
+        if (packets == 0 || packets < -1) {
+            throw new IllegalArgumentException("lifetime " + packets);
+        }
+        this.lifetimePackets = packets;
+        return this;
+    }
+
+    /** The lifetime in packets, or -1 when none was set. */
+    public long lifetimePackets() { return lifetimePackets; }
 
     byte[] masterKeyRef() { return masterKey; }
 

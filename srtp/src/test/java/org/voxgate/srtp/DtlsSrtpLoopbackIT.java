@@ -115,6 +115,19 @@ class DtlsSrtpLoopbackIT {
     }
 
     @Test
+    void silentPeerTimesOut() throws Exception {
+        try (UdpDtlsTransport clientUdp = new UdpDtlsTransport(); UdpDtlsTransport nobody = new UdpDtlsTransport()) {
+            DtlsSrtpConfig config = DtlsSrtpConfig.client(CLIENT_CERT, SERVER_CERT.fingerprint(), nobody.address())
+                    .withTimeoutMillis(1500);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> DtlsSrtpSession.handshakeAsClient(config, clientUdp))
+                    .isInstanceOfSatisfying(DtlsSrtpException.class,
+                            e -> assertThat(e.reason()).isEqualTo(DtlsSrtpException.Reason.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void fingerprintFormat() {
         assertThat(SERVER_CERT.fingerprint()).matches("sha-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(DtlsCertificate.fingerprintsMatch(SERVER_CERT.fingerprintAttribute(),

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,15 +26,23 @@ final class LibsrtpPeer implements AutoCloseable {
     private int sessions;
 
     LibsrtpPeer() throws IOException {
+        this(List.of("/usr/bin/python3", script().toString()));
+    }
+
+    /** Any program speaking the same protocol (the MKI peer is a C program). */
+    LibsrtpPeer(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII));
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    private static Path script() throws IOException {
         Path script = Files.createTempFile("srtp_peer", ".py");
         try (InputStream s = LibsrtpPeer.class.getResourceAsStream("/libsrtp/srtp_peer.py")) {
             Files.copy(s, script, StandardCopyOption.REPLACE_EXISTING);
         }
         script.toFile().deleteOnExit();
-        process = new ProcessBuilder("/usr/bin/python3", script.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII));
-        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        return script;
     }
 
     private String call(String line) {
@@ -53,9 +62,16 @@ final class LibsrtpPeer implements AutoCloseable {
 
     /** A libsrtp session; rtpSec / rtcpSec are libsrtp sec_serv values (3 = encrypt and authenticate). */
     String newSession(SrtpProfile profile, boolean outbound, byte[] keyAndSalt, int window, int rtpSec, int rtcpSec) {
+        return newSession(profile, outbound, keyAndSalt, window, rtpSec, rtcpSec, null);
+    }
+
+    /** With an MKI (only the C peer understands it). */
+    String newSession(SrtpProfile profile, boolean outbound, byte[] keyAndSalt, int window, int rtpSec, int rtcpSec,
+                      byte[] mki) {
         String id = "s" + (sessions++);
         String answer = call("NEW " + id + " " + profile.name() + " " + (outbound ? "out" : "in") + " "
-                + HEX.formatHex(keyAndSalt) + " " + window + " " + rtpSec + " " + rtcpSec);
+                + HEX.formatHex(keyAndSalt) + " " + window + " " + rtpSec + " " + rtcpSec
+                + (mki == null ? "" : " " + HEX.formatHex(mki)));
         if (!answer.equals("OK")) {
             throw new IllegalStateException("libsrtp refused the session: " + answer);
         }
@@ -75,15 +91,20 @@ final class LibsrtpPeer implements AutoCloseable {
     String lastError;
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             in.write("QUIT\n");
             in.close();
         } catch (IOException ignored) {
             // already gone
         }
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
             process.destroy();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -21,7 +21,7 @@ class RocEstimationTest {
         for (int t = 0; t < trials; t++) {
             long roc = r.nextInt(1 << 20) + 1;
             // highest seq within 400 of the wrap, on either side
-            int sl = (int) ((0x10000 - 200 + r.nextInt(400)) & 0xFFFF);
+            int sl = (0x10000 - 200 + r.nextInt(400)) & 0xFFFF;
             long highestIndex = (sl >= 0x8000 ? roc - 1 : roc) << 16 | sl;
             long trueIndex = highestIndex + r.nextInt(321) - 160;
             long est = SrtpIndex.estimate(highestIndex, 0, (int) (trueIndex & 0xFFFF));

@@ -109,6 +109,20 @@ class SdesCryptoTest {
     }
 
     @Test
+    void signalledLifetimeStopsTheSender() throws Exception {
+        SdesCrypto c = SdesCrypto.parse("1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^1");
+        try (SrtpKeys k = c.srtpKeys()) {
+            assertThat(k.lifetimePackets()).isEqualTo(2);
+            SrtpContext tx = SrtpContext.forSending(c.policy(), k);
+            Random r = new Random(2);
+            for (int seq = 0; seq < 2; seq++) {
+                assertThat(tx.protect(new SrtpPacket(TestPackets.rtp(1, seq, 10, r), 0, 22))).isEqualTo(SrtpStatus.OK);
+            }
+            assertThat(tx.protect(new SrtpPacket(TestPackets.rtp(1, 2, 10, r), 0, 22))).isEqualTo(SrtpStatus.KEY_EXPIRED);
+        }
+    }
+
+    @Test
     void closeWipesKeys() throws Exception {
         SdesCrypto c = SdesCrypto.generate(1, SrtpProfile.AEAD_AES_128_GCM, new SecureRandom());
         c.close();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES in counter mode as SRTP uses it (RFC 3711 section 4.1.1): the 128-bit counter block is the
@@ -23,8 +22,9 @@ public final class AesCounterMode implements AutoCloseable {
     public AesCounterMode(byte[] key) {
         try {
             ecb = Cipher.getInstance("AES/ECB/NoPadding");
-            SecretKeySpec spec = new SecretKeySpec(key, "AES");
-            ecb.init(Cipher.ENCRYPT_MODE, spec);
+            WipeableKey k = new WipeableKey(key);
+            ecb.init(Cipher.ENCRYPT_MODE, k);
+            k.destroy();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB unavailable", e);
         }
@@ -75,7 +75,7 @@ public final class AesCounterMode implements AutoCloseable {
         Arrays.fill(keystream, (byte) 0);
         // The JCA key copy inside the cipher cannot be reached; re-keying with zeros replaces it.
         try {
-            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"));
+            ecb.init(Cipher.ENCRYPT_MODE, new WipeableKey(new byte[16]));
         } catch (GeneralSecurityException ignored) {
             // best effort
         }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-GCM with a 96-bit IV and a 16-byte tag (NIST SP 800-38D, RFC 7714 section 7), built from
@@ -31,7 +30,9 @@ public final class AesGcm implements AutoCloseable {
     public AesGcm(byte[] key) {
         try {
             ecb = Cipher.getInstance("AES/ECB/NoPadding");
-            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            WipeableKey k = new WipeableKey(key);
+            ecb.init(Cipher.ENCRYPT_MODE, k);
+            k.destroy();
             byte[] h = ecb.doFinal(new byte[16]);
             ghash = new Ghash(h);
             Arrays.fill(h, (byte) 0);
@@ -119,7 +120,7 @@ public final class AesGcm implements AutoCloseable {
         Arrays.fill(keystream, (byte) 0);
         Arrays.fill(tag, (byte) 0);
         try {
-            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"));
+            ecb.init(Cipher.ENCRYPT_MODE, new WipeableKey(new byte[16]));
         } catch (GeneralSecurityException ignored) {
             // best effort
         }

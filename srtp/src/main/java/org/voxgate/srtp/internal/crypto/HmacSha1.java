@@ -24,8 +24,8 @@ public final class HmacSha1 implements AutoCloseable {
 
     private final MessageDigest md;
     private final byte[] ipad = new byte[BLOCK];
-    private final byte[] opad = new byte[BLOCK];
-    private final byte[] inner = new byte[LENGTH];
+    /** The outer hash's whole input: opad, then the inner digest written straight behind it. */
+    private final byte[] outer = new byte[BLOCK + LENGTH];
     private final byte[] word = new byte[4];
     private boolean open;
 
@@ -40,7 +40,7 @@ public final class HmacSha1 implements AutoCloseable {
         for (int i = 0; i < BLOCK; i++) {
             byte b = i < k.length ? k[i] : 0;
             ipad[i] = (byte) (b ^ 0x36);
-            opad[i] = (byte) (b ^ 0x5c);
+            outer[i] = (byte) (b ^ 0x5c);
         }
         if (k != key) {
             Arrays.fill(k, (byte) 0);
@@ -71,9 +71,8 @@ public final class HmacSha1 implements AutoCloseable {
     /** Writes the 20-byte MAC to {@code out[off..off+20)}. */
     public void finish(byte[] out, int off) {
         try {
-            md.digest(inner, 0, LENGTH);
-            md.update(opad, 0, BLOCK);
-            md.update(inner, 0, LENGTH);
+            md.digest(outer, BLOCK, LENGTH);
+            md.update(outer, 0, BLOCK + LENGTH);
             md.digest(out, off, LENGTH);
             open = false;
         } catch (DigestException e) {
@@ -84,8 +83,7 @@ public final class HmacSha1 implements AutoCloseable {
     @Override
     public void close() {
         Arrays.fill(ipad, (byte) 0);
-        Arrays.fill(opad, (byte) 0);
-        Arrays.fill(inner, (byte) 0);
+        Arrays.fill(outer, (byte) 0);
         md.reset();
     }
 }

@@ -82,13 +82,17 @@ public final class CounterModeCrypto extends PacketCrypto {
             rtpCipher.xor(iv, b, off + hdrLen, len - hdrLen);
         }
         int end = off + len;
-        System.arraycopy(mki, 0, b, end, mki.length);
         if (rtpMac != null) {
+            // Authenticated portion || ROC (RFC 3711 section 4.2): the ROC goes where MKI and tag
+            // will be written (at least 4 bytes of room), so the MAC gets one contiguous update.
+            RtpHeader.writeInt(b, end, (int) (index >>> 16));
             rtpMac.start();
-            rtpMac.update(b, off, len);
-            rtpMac.updateInt((int) (index >>> 16));
+            rtpMac.update(b, off, len + 4);
             rtpMac.finish(mac, 0);
+            System.arraycopy(mki, 0, b, end, mki.length);
             System.arraycopy(mac, 0, b, end + mki.length, rtpTag);
+        } else {
+            System.arraycopy(mki, 0, b, end, mki.length);
         }
         return len + mki.length + rtpTag;
     }
@@ -97,10 +101,15 @@ public final class CounterModeCrypto extends PacketCrypto {
     public int unprotectRtp(byte[] b, int off, int hdrLen, int len, int ssrc, long index, int mkiLen) {
         int payloadEnd = len - mkiLen - rtpTag;
         if (rtpMac != null) {
+            // Hash portion || ROC in one update: the 4 bytes after the portion (MKI and tag) are
+            // saved, overwritten with the ROC, and put back before the tag is compared.
+            int at = off + payloadEnd;
+            int saved = RtpHeader.readInt(b, at);
+            RtpHeader.writeInt(b, at, (int) (index >>> 16));
             rtpMac.start();
-            rtpMac.update(b, off, payloadEnd);
-            rtpMac.updateInt((int) (index >>> 16));
+            rtpMac.update(b, off, payloadEnd + 4);
             rtpMac.finish(mac, 0);
+            RtpHeader.writeInt(b, at, saved);
             if (!ConstantTime.equals(mac, 0, b, off + len - rtpTag, rtpTag)) {
                 return -1;
             }
