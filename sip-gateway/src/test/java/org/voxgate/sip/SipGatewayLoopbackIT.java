@@ -96,6 +96,40 @@ class SipGatewayLoopbackIT {
     }
 
     @Test
+    void aFailingDirectoryGets500AndTheGatewayGoesOn() throws Exception {
+        tearDown();
+        port = Sipp.freePort();
+        bridge = FakeMediaBridge.autoPlaying(Duration.ofMillis(50));
+        MeetingDirectory broken = new MeetingDirectory() {
+            @Override
+            public java.util.Optional<Meeting> findByAccessCode(String accessCode) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public DialPlanRoute route(String calledNumber) {
+                if (calledNumber.equals("conf")) {
+                    return DialPlanRoute.ivr();
+                }
+                throw new IllegalStateException("database down");
+            }
+        };
+        gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge, broken);
+        gateway.start();
+        client = new UdpSipClient(port);
+        assertThat(inviteAnswer("other", "", Messages.PCMU_OFFER).status()).isEqualTo(500);
+        Messages.Dialog d = answeredCall(); // IVR route works; the access code lookup will fail
+        client.send(Messages.inDialog("INFO", d, 2, "", "application/dtmf", "1"));
+        client.send(Messages.inDialog("INFO", d, 3, "", "application/dtmf", "#"));
+        assertThat(client.receiveUntil(WAIT, m -> m.header("CSeq").startsWith("3") && m.status() == 200)).isNotNull();
+        FakeLeg leg = bridge.legs().get(0);
+        await().atMost(WAIT).until(() -> leg.lastPlayed().contains(org.voxgate.bridge.api.Prompt.INVALID_CODE));
+        client.send(Messages.inDialog("BYE", d, 4, "", null, null));
+        assertThat(client.finalResponse("BYE", WAIT).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> gateway.activeCalls() == 0);
+    }
+
+    @Test
     void noPortsInTheBridgeGets503WithRetryAfter() throws Exception {
         bridge.setNoPorts(true);
         SipMessage r = inviteAnswer("conf", "", Messages.PCMU_OFFER);

@@ -118,13 +118,23 @@ final class SipCall implements IvrOutcome {
 
     /** Runs on the call executor after 100 Trying: routes, opens the leg and answers. */
     void answer() {
+        try {
+            route();
+        } catch (RuntimeException e) {
+            // a failing directory or bridge must not leave the caller ringing forever
+            LOG.error("could not answer the INVITE", e);
+            rejectInvite(500, null);
+        }
+    }
+
+    private void route() {
         SessionTimerDecision timer = core.policy().decide(SessionTimerHeaders.read(invite));
         if (timer.kind() == SessionTimerDecision.Kind.TOO_SMALL) {
             rejectInvite(422, r -> r.setHeader(core.stack().headerFactory().createHeader("Min-SE",
                     Integer.toString(timer.intervalSeconds()))));
             return;
         }
-        DialPlanRoute r = core.directory().route(GatewayCore.calledNumber(invite));
+        DialPlanRoute r = core.directory().route(SipDispatcher.calledNumber(invite));
         if (r == null || r.kind() == DialPlanRoute.Kind.NOT_FOUND) {
             rejectInvite(404, null);
             return;
