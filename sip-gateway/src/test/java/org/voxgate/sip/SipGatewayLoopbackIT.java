@@ -172,6 +172,7 @@ class SipGatewayLoopbackIT {
         SipMessage bye = client.receiveUntil(WAIT, m -> "BYE".equals(m.method()));
         assertThat(bye).isNotNull();
         assertThat(bye.header("Call-ID")).isEqualTo(d.callId());
+        assertThat(bye.header("User-Agent")).isEqualTo("Voxgate");
         client.send(Messages.okTo(bye));
         await().atMost(WAIT).until(() -> !records.isEmpty());
         assertThat(records.get(0).cause()).isEqualTo(EndCause.MEDIA_TIMEOUT);

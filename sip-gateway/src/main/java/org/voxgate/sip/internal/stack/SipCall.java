@@ -444,6 +444,7 @@ final class SipCall implements IvrOutcome {
             refresh.setHeader(core.stack().headerFactory().createHeader("Session-Expires",
                     sessionTimer.intervalSeconds() + ";refresher=uas"));
             responses.setList(refresh, "Supported", "timer");
+            responses.setUserAgent(refresh);
             refresh.setHeader(responses.contact(invite));
             if (!peerAllowsUpdate) {
                 responses.setSdp(refresh, lastLocalSdp);
@@ -480,6 +481,7 @@ final class SipCall implements IvrOutcome {
     private void sendBye() {
         try {
             Request bye = dialog.createRequest(Request.BYE);
+            responses.setUserAgent(bye);
             ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
             byeTx = ct;
             core.byeStarted(this);
