@@ -85,6 +85,20 @@ class SipGatewayLoopbackIT {
     }
 
     @Test
+    void sipIInviteWithSdpAndIsupIsAnswered() throws Exception {
+        Messages.Dialog d = Messages.newDialog(client.localPort(), port);
+        String body = "--sip-i\r\nContent-Type: application/sdp\r\n\r\n" + Messages.PCMU_OFFER
+                + "\r\n--sip-i\r\nContent-Type: application/isup;version=itu-t92+\r\n"
+                + "Content-Disposition: signal;handling=optional\r\n\r\n\u0001\u0011\u0048\u0000\r\n--sip-i--\r\n";
+        client.send(Messages.invite("conf", d, "", null).replace("Content-Length: 0\r\n\r\n",
+                "Content-Type: multipart/mixed;boundary=sip-i\r\nContent-Length: " + body.length() + "\r\n\r\n" + body));
+        SipMessage ok = client.finalResponse("INVITE", WAIT);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Content-Type")).isEqualTo("application/sdp");
+        assertThat(ok.body()).contains("m=audio").contains("RTP/AVP 0 101");
+    }
+
+    @Test
     void malformedSdpGets400() throws Exception {
         assertThat(inviteAnswer("conf", "", "this is not sdp").status()).isEqualTo(400);
     }

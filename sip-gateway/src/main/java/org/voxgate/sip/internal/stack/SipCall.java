@@ -147,11 +147,11 @@ final class SipCall implements IvrOutcome {
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
             return;
         }
-        byte[] body = invite.getRawContent();
-        boolean lateOffer = body == null || body.length == 0;
+        String offer = SdpBodies.sdpOf(invite);
+        boolean lateOffer = offer == null;
         String sdp;
         try {
-            sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(new String(body, StandardCharsets.UTF_8));
+            sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(offer);
         } catch (SdpException e) {
             newLeg.close();
             rejectInvite(e.malformed() ? 400 : 488, resp -> responses.addWarning(resp, e.warningCode(), e.warning()));
@@ -237,12 +237,12 @@ final class SipCall implements IvrOutcome {
     /** Late offer: the answer arrives in the ACK. False (and BYE sent) when unusable. */
     private boolean takeAnswer(Request ack) {
         answerInAck = false;
-        byte[] body = ack.getRawContent();
+        String answer = SdpBodies.sdpOf(ack);
         try {
-            if (body == null || body.length == 0) {
+            if (answer == null) {
                 throw new SdpException(399, true, "ACK carried no answer");
             }
-            leg.acceptAnswer(new String(body, StandardCharsets.UTF_8));
+            leg.acceptAnswer(answer);
             return true;
         } catch (SdpException e) {
             LOG.info("unusable answer in ACK: {}", e.getMessage());
@@ -302,11 +302,11 @@ final class SipCall implements IvrOutcome {
                 tx.sendResponse(r);
                 return;
             }
-            byte[] body = request.getRawContent();
+            String offer = SdpBodies.sdpOf(request);
             String sdp = null;
-            if (body != null && body.length > 0) {
+            if (offer != null) {
                 try {
-                    sdp = leg.answer(new String(body, StandardCharsets.UTF_8));
+                    sdp = leg.answer(offer);
                 } catch (SdpException e) {
                     // RFC 3261 section 14.2: a rejected re-offer leaves the session as it was
                     Response r = responses.create(request, e.malformed() ? 400 : 488, localTag);
