@@ -51,8 +51,8 @@ class SipGatewayLoopbackIT {
 
     @AfterEach
     void tearDown() {
+        client.answeringByes(gateway::close);
         client.close();
-        gateway.close();
         bridge.close();
     }
 
@@ -96,6 +96,7 @@ class SipGatewayLoopbackIT {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.header("Content-Type")).isEqualTo("application/sdp");
         assertThat(ok.body()).contains("m=audio").contains("RTP/AVP 0 101");
+        client.send(Messages.ack(d.withToTag(ok.toTag()), 1));
     }
 
     @Test
