@@ -161,6 +161,11 @@ class SipGatewayLoopbackIT {
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("30");
         assertThat(gateway.activeCalls()).isEqualTo(1);
+        CallRecord busy = records.get(0);
+        assertThat(busy.cause()).isEqualTo(EndCause.REJECTED);
+        assertThat(busy.sipStatus()).isEqualTo(503);
+        assertThat(busy.from()).isEqualTo("sip:caller@127.0.0.1:" + client.localPort());
+        assertThat(busy.to()).isEqualTo("sip:conf@127.0.0.1:" + port);
     }
 
     @Test

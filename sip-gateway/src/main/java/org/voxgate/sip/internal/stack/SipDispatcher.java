@@ -16,6 +16,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -193,7 +194,8 @@ final class SipDispatcher implements SipListenerExt {
             LOG.debug("could not send 503", e);
         }
         core.callEnded(new CallRecord(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(),
-                invite.getHeader("From").toString().trim(), invite.getHeader("To").toString().trim(), null,
+                ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
+                ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString(), null,
                 Instant.now(), null, Instant.now(), EndCause.REJECTED, 503, null, null));
     }
 
