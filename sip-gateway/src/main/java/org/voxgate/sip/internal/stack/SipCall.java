@@ -34,10 +34,7 @@ import org.voxgate.sip.internal.ivr.IvrEnd;
 import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
 import org.voxgate.sip.internal.ivr.IvrOutcome;
-import org.voxgate.sip.internal.schedule.Scheduler;
-import org.voxgate.sip.internal.sessiontimer.Refresher;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerDecision;
-import org.voxgate.sip.internal.sessiontimer.SessionTimerRequest;
 
 /**
  * One dial-in call as a UAS: the INVITE server transaction, the dialog, the media leg, the IVR
@@ -73,8 +70,7 @@ final class SipCall implements IvrOutcome {
     private DialPlanRoute route;
     private boolean answerInAck;
     private String lastLocalSdp;
-    private SessionTimerDecision sessionTimer;
-    private Scheduler.Timer sessionTimerTask;
+    private final SessionRefresher refresher;
     private Instant answerTime;
     private int sipStatus;
     private volatile String meetingId;
@@ -101,6 +97,9 @@ final class SipCall implements IvrOutcome {
         this.peerAllowsUpdate = update;
         this.legListener = new IvrLegListener(
                 () -> core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT)));
+        this.refresher = new SessionRefresher(core.scheduler(),
+                () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)),
+                () -> core.runAsync(callId, this::sendRefresh));
     }
 
     synchronized Phase phase() {
@@ -167,7 +166,7 @@ final class SipCall implements IvrOutcome {
             if (r.kind() == DialPlanRoute.Kind.MEETING) {
                 meetingId = r.meeting().id();
             }
-            sessionTimer = timer;
+            refresher.negotiated(timer);
             answerInAck = lateOffer;
             lastLocalSdp = sdp;
             try {
@@ -228,7 +227,7 @@ final class SipCall implements IvrOutcome {
             ivr = machine;
             machine.start(route);
             legListener.attach(machine);
-            armSessionTimer();
+            refresher.start();
         } else if (phase == Phase.CONFIRMED && answerInAck) {
             takeAnswer(ack);
         }
@@ -325,8 +324,7 @@ final class SipCall implements IvrOutcome {
                 responses.setSdp(ok, sdp);
                 lastLocalSdp = sdp;
             }
-            sessionTimer = timer; // armed before the 200 leaves, so the next refresh finds it
-            armSessionTimer();
+            refresher.apply(timer); // armed before the 200 leaves, so the next refresh finds it
             tx.sendResponse(ok);
             LOG.debug("session modified by {}{}", request.getMethod(), sdp == null ? " (refresh only)" : "");
         } catch (Exception e) {
@@ -393,15 +391,9 @@ final class SipCall implements IvrOutcome {
             // RFC 4028 section 10: a refresh that times out or gets 408/481 ends the session
             hangupLocked(EndCause.SESSION_EXPIRED);
         } else if (status < 300) {
-            SessionTimerRequest answer = SessionTimerHeaders.read(response);
-            if (answer.sessionExpiresSeconds() > 0 && sessionTimer != null) {
-                Refresher who = answer.refresher() != null ? answer.refresher() : sessionTimer.refresher();
-                sessionTimer = new SessionTimerDecision(SessionTimerDecision.Kind.ACCEPT,
-                        Math.max(answer.sessionExpiresSeconds(), 1), who, sessionTimer.requireTimer());
-            }
-            armSessionTimer();
+            refresher.refreshAccepted(response);
         } else {
-            armSessionTimer(); // other failures leave the session as it was; try again later
+            refresher.start(); // other failures leave the session as it was; try again later
         }
     }
 
@@ -415,25 +407,6 @@ final class SipCall implements IvrOutcome {
 
     // ---------------------------------------------------------------- session timer
 
-    private void armSessionTimer() {
-        if (sessionTimerTask != null) {
-            sessionTimerTask.cancel();
-            sessionTimerTask = null;
-        }
-        SessionTimerDecision d = sessionTimer;
-        if (d == null || d.kind() != SessionTimerDecision.Kind.ACCEPT || phase == Phase.ENDED) {
-            return;
-        }
-        LOG.debug("session timer {} s, refresher {}", d.intervalSeconds(), d.refresher());
-        if (d.refresher() == Refresher.UAC) {
-            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.expiryMillis()),
-                    () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)));
-        } else {
-            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.refreshMillis()),
-                    () -> core.runAsync(callId, this::sendRefresh));
-        }
-    }
-
     /** We are the refresher (RFC 4028 section 7.4): UPDATE when the peer allows it, else re-INVITE. */
     private synchronized void sendRefresh() {
         if (phase != Phase.CONFIRMED || dialog == null) {
@@ -441,9 +414,7 @@ final class SipCall implements IvrOutcome {
         }
         try {
             Request refresh = dialog.createRequest(peerAllowsUpdate ? Request.UPDATE : Request.INVITE);
-            refresh.setHeader(core.stack().headerFactory().createHeader("Session-Expires",
-                    sessionTimer.intervalSeconds() + ";refresher=uas"));
-            responses.setList(refresh, "Supported", "timer");
+            refresher.writeRefreshHeaders(refresh, core.stack().headerFactory());
             responses.setUserAgent(refresh);
             refresh.setHeader(responses.contact(invite));
             if (!peerAllowsUpdate) {
@@ -499,9 +470,7 @@ final class SipCall implements IvrOutcome {
         }
         Phase was = phase;
         phase = Phase.ENDED;
-        if (sessionTimerTask != null) {
-            sessionTimerTask.cancel();
-        }
+        refresher.cancel();
         IvrMachine machine = ivr;
         if (machine != null) {
             machine.stop();
