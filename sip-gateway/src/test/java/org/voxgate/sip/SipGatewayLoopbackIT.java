@@ -161,6 +161,7 @@ class SipGatewayLoopbackIT {
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("30");
         assertThat(gateway.activeCalls()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !records.isEmpty()); // written just after the 503 is sent
         CallRecord busy = records.get(0);
         assertThat(busy.cause()).isEqualTo(EndCause.REJECTED);
         assertThat(busy.sipStatus()).isEqualTo(503);

@@ -146,6 +146,15 @@ final class SipCall implements IvrOutcome {
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
             return;
         }
+        try {
+            answerWith(newLeg, r, timer);
+        } catch (RuntimeException e) {
+            newLeg.close(); // not yet owned by the call: release it here
+            throw e;
+        }
+    }
+
+    private void answerWith(MediaLeg newLeg, DialPlanRoute r, SessionTimerDecision timer) {
         String offer = SdpBodies.sdpOf(invite);
         boolean lateOffer = offer == null;
         String sdp;
@@ -201,6 +210,10 @@ final class SipCall implements IvrOutcome {
         if (phase != Phase.INVITED) {
             return;
         }
+        LOG.info("call rejected {} from={} to={}", status, from, to);
+        // end first: a caller that retries at once (422, then a new INVITE with the same
+        // Call-ID) must not find this call still registered and get 482
+        end(EndCause.REJECTED, status);
         try {
             Response r = responses.create(invite, status, localTag);
             if (customizer != null) {
@@ -210,8 +223,6 @@ final class SipCall implements IvrOutcome {
         } catch (Exception e) {
             LOG.warn("could not send {}", status, e);
         }
-        LOG.info("call rejected {} from={} to={}", status, from, to);
-        end(EndCause.REJECTED, status);
     }
 
     // ---------------------------------------------------------------- requests in the dialog
@@ -255,12 +266,12 @@ final class SipCall implements IvrOutcome {
         core.respond(cancelTx, cancel, 200, localTag);
         synchronized (this) {
             if (phase == Phase.INVITED) {
+                end(EndCause.CANCELLED, 487); // before the 487 leaves, as in rejectInvite
                 try {
                     inviteTx.sendResponse(responses.create(invite, 487, localTag));
                 } catch (Exception e) {
                     LOG.warn("could not send 487", e);
                 }
-                end(EndCause.CANCELLED, 487);
             }
         }
     }
