@@ -201,6 +201,24 @@ class SipGatewayLoopbackIT {
     }
 
     @Test
+    void boundToTheWildcardOurByeNamesTheAdvertisedHostInVia() throws Exception {
+        tearDown();
+        port = Sipp.freePort();
+        bridge = FakeMediaBridge.autoPlaying(Duration.ofMillis(50));
+        gateway = new SipGateway(SipConfig.defaults("0.0.0.0", "127.0.0.1").withPorts(port, port), bridge,
+                new FakeDirectory().add(OPEN), records::add);
+        gateway.start();
+        client = new UdpSipClient(port);
+        answeredCall();
+        await().atMost(WAIT).until(() -> bridge.legs().size() == 1);
+        bridge.legs().get(0).timeOutMedia();
+        SipMessage bye = client.receiveUntil(WAIT, m -> "BYE".equals(m.method()));
+        assertThat(bye).isNotNull();
+        assertThat(bye.header("Via")).startsWith("SIP/2.0/UDP 127.0.0.1:" + port);
+        client.send(Messages.okTo(bye));
+    }
+
+    @Test
     void closeSaysByeToEveryCallAndReturnsQuickly() throws Exception {
         answeredCall();
         answeredCall();

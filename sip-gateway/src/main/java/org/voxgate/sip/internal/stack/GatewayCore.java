@@ -100,8 +100,8 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
-        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), new SipDispatcher(this),
-                stackOverrides);
+        stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
+                new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config);
     }
 

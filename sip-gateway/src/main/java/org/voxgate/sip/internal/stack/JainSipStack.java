@@ -36,13 +36,18 @@ public final class JainSipStack {
      *
      * @throws Exception when the stack cannot be built or a port cannot be bound
      */
-    public JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener) throws Exception {
-        this(bindAddress, udpPort, tcpPort, listener, new Properties());
+    public JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener)
+            throws Exception {
+        this(bindAddress, advertisedHost, udpPort, tcpPort, listener, new Properties());
     }
 
-    /** @param overrides NIST stack properties that replace ours (tests shorten timers with them) */
-    JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener, Properties overrides)
-            throws Exception {
+    /**
+     * @param advertisedHost host of the Via sent-by of our requests (a wildcard bind address
+     *                       must never appear there)
+     * @param overrides      NIST stack properties that replace ours (tests shorten timers with them)
+     */
+    JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener,
+                 Properties overrides) throws Exception {
         this.listener = listener;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -65,6 +70,10 @@ public final class JainSipStack {
             messageFactory = factory.createMessageFactory();
             ListeningPoint udp = stack.createListeningPoint(bindAddress, udpPort, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(bindAddress, tcpPort, ListeningPoint.TCP);
+            // RFC 3261 section 18.1.1: sent-by is where responses should come; with a wildcard or
+            // NATed bind address that is the advertised host, not the socket's address
+            udp.setSentBy(advertisedHost + ":" + udpPort);
+            tcp.setSentBy(advertisedHost + ":" + tcpPort);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             provider.addSipListener(listener);
