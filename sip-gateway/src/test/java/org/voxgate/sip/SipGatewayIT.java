@@ -112,6 +112,19 @@ class SipGatewayIT {
     }
 
     @Test
+    void fortyCallsAtTwentyASecondAllJoin() throws Exception {
+        Sipp.Result r = Sipp.runMany("basic-call.xml", port, 40, 20);
+        assertThat(r.passed()).as(r.toString()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> records.size() == 40);
+        assertThat(records).allSatisfy(cdr -> {
+            assertThat(cdr.cause()).isEqualTo(EndCause.CALLER_HANGUP);
+            assertThat(cdr.meetingId()).isEqualTo("m-open");
+        });
+        assertThat(records).extracting(CallRecord::callId).doesNotHaveDuplicates();
+        assertThat(bridge.openLegs()).isZero();
+    }
+
+    @Test
     void threeWrongCodesEndWithOurBye() throws Exception {
         sipp("wrong-codes.xml");
         CallRecord cdr = onlyRecord();

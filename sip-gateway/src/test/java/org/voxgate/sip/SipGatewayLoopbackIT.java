@@ -51,8 +51,8 @@ class SipGatewayLoopbackIT {
 
     @AfterEach
     void tearDown() {
+        client.answeringByes(gateway::close);
         client.close();
-        gateway.close();
         bridge.close();
     }
 
@@ -85,6 +85,21 @@ class SipGatewayLoopbackIT {
     }
 
     @Test
+    void sipIInviteWithSdpAndIsupIsAnswered() throws Exception {
+        Messages.Dialog d = Messages.newDialog(client.localPort(), port);
+        String body = "--sip-i\r\nContent-Type: application/sdp\r\n\r\n" + Messages.PCMU_OFFER
+                + "\r\n--sip-i\r\nContent-Type: application/isup;version=itu-t92+\r\n"
+                + "Content-Disposition: signal;handling=optional\r\n\r\n\u0001\u0011\u0048\u0000\r\n--sip-i--\r\n";
+        client.send(Messages.invite("conf", d, "", null).replace("Content-Length: 0\r\n\r\n",
+                "Content-Type: multipart/mixed;boundary=sip-i\r\nContent-Length: " + body.length() + "\r\n\r\n" + body));
+        SipMessage ok = client.finalResponse("INVITE", WAIT);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Content-Type")).isEqualTo("application/sdp");
+        assertThat(ok.body()).contains("m=audio").contains("RTP/AVP 0 101");
+        client.send(Messages.ack(d.withToTag(ok.toTag()), 1));
+    }
+
+    @Test
     void malformedSdpGets400() throws Exception {
         assertThat(inviteAnswer("conf", "", "this is not sdp").status()).isEqualTo(400);
     }
@@ -93,6 +108,40 @@ class SipGatewayLoopbackIT {
     void unknownNumberGets404() throws Exception {
         assertThat(inviteAnswer("nobody", "", Messages.PCMU_OFFER).status()).isEqualTo(404);
         assertThat(bridge.legs()).isEmpty();
+    }
+
+    @Test
+    void aFailingDirectoryGets500AndTheGatewayGoesOn() throws Exception {
+        tearDown();
+        port = Sipp.freePort();
+        bridge = FakeMediaBridge.autoPlaying(Duration.ofMillis(50));
+        MeetingDirectory broken = new MeetingDirectory() {
+            @Override
+            public java.util.Optional<Meeting> findByAccessCode(String accessCode) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public DialPlanRoute route(String calledNumber) {
+                if (calledNumber.equals("conf")) {
+                    return DialPlanRoute.ivr();
+                }
+                throw new IllegalStateException("database down");
+            }
+        };
+        gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge, broken);
+        gateway.start();
+        client = new UdpSipClient(port);
+        assertThat(inviteAnswer("other", "", Messages.PCMU_OFFER).status()).isEqualTo(500);
+        Messages.Dialog d = answeredCall(); // IVR route works; the access code lookup will fail
+        client.send(Messages.inDialog("INFO", d, 2, "", "application/dtmf", "1"));
+        client.send(Messages.inDialog("INFO", d, 3, "", "application/dtmf", "#"));
+        assertThat(client.receiveUntil(WAIT, m -> m.header("CSeq").startsWith("3") && m.status() == 200)).isNotNull();
+        FakeLeg leg = bridge.legs().get(0);
+        await().atMost(WAIT).until(() -> leg.lastPlayed().contains(org.voxgate.bridge.api.Prompt.INVALID_CODE));
+        client.send(Messages.inDialog("BYE", d, 4, "", null, null));
+        assertThat(client.finalResponse("BYE", WAIT).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> gateway.activeCalls() == 0);
     }
 
     @Test
@@ -112,6 +161,12 @@ class SipGatewayLoopbackIT {
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("30");
         assertThat(gateway.activeCalls()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !records.isEmpty()); // written just after the 503 is sent
+        CallRecord busy = records.get(0);
+        assertThat(busy.cause()).isEqualTo(EndCause.REJECTED);
+        assertThat(busy.sipStatus()).isEqualTo(503);
+        assertThat(busy.from()).isEqualTo("sip:caller@127.0.0.1:" + client.localPort());
+        assertThat(busy.to()).isEqualTo("sip:conf@127.0.0.1:" + port);
     }
 
     @Test
@@ -138,10 +193,29 @@ class SipGatewayLoopbackIT {
         SipMessage bye = client.receiveUntil(WAIT, m -> "BYE".equals(m.method()));
         assertThat(bye).isNotNull();
         assertThat(bye.header("Call-ID")).isEqualTo(d.callId());
+        assertThat(bye.header("User-Agent")).isEqualTo("Voxgate");
         client.send(Messages.okTo(bye));
         await().atMost(WAIT).until(() -> !records.isEmpty());
         assertThat(records.get(0).cause()).isEqualTo(EndCause.MEDIA_TIMEOUT);
         assertThat(leg.isClosed()).isTrue();
+    }
+
+    @Test
+    void boundToTheWildcardOurByeNamesTheAdvertisedHostInVia() throws Exception {
+        tearDown();
+        port = Sipp.freePort();
+        bridge = FakeMediaBridge.autoPlaying(Duration.ofMillis(50));
+        gateway = new SipGateway(SipConfig.defaults("0.0.0.0", "127.0.0.1").withPorts(port, port), bridge,
+                new FakeDirectory().add(OPEN), records::add);
+        gateway.start();
+        client = new UdpSipClient(port);
+        answeredCall();
+        await().atMost(WAIT).until(() -> bridge.legs().size() == 1);
+        bridge.legs().get(0).timeOutMedia();
+        SipMessage bye = client.receiveUntil(WAIT, m -> "BYE".equals(m.method()));
+        assertThat(bye).isNotNull();
+        assertThat(bye.header("Via")).startsWith("SIP/2.0/UDP 127.0.0.1:" + port);
+        client.send(Messages.okTo(bye));
     }
 
     @Test

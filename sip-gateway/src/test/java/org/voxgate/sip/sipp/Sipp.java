@@ -55,6 +55,16 @@ public final class Sipp {
     /** @param extraArgs more SIPp options, for example {@code -t t1} (TCP) or {@code -mp <port>} */
     public static Result run(String scenario, int gatewayPort, Map<String, String> keys, List<String> extraArgs)
             throws Exception {
+        return run(scenario, gatewayPort, keys, extraArgs, 1, 1);
+    }
+
+    /** Places {@code calls} calls of the scenario, {@code ratePerSecond} new ones a second, all at once allowed. */
+    public static Result runMany(String scenario, int gatewayPort, int calls, int ratePerSecond) throws Exception {
+        return run(scenario, gatewayPort, Map.of(), List.of("-r", Integer.toString(ratePerSecond)), calls, calls);
+    }
+
+    private static Result run(String scenario, int gatewayPort, Map<String, String> keys, List<String> extraArgs,
+                              int calls, int concurrent) throws Exception {
         Path sipp = Peers.requireCommand("sipp");
         Path dir = Files.createTempDirectory("sipp-");
         Path file = dir.resolve(scenario);
@@ -67,7 +77,7 @@ public final class Sipp {
         Path errors = dir.resolve("errors.log");
         Path messages = dir.resolve("messages.log");
         List<String> cmd = new ArrayList<>(List.of(sipp.toString(), "127.0.0.1:" + gatewayPort,
-                "-sf", file.toString(), "-m", "1", "-l", "1", "-i", "127.0.0.1", "-p", Integer.toString(freePort()),
+                "-sf", file.toString(), "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-i", "127.0.0.1", "-p", Integer.toString(freePort()),
                 "-timeout", "20", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString(),
                 "-trace_msg", "-message_file", messages.toString(), "-s", "conf"));
         cmd.addAll(extraArgs);

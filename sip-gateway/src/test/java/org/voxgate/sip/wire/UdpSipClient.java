@@ -79,6 +79,37 @@ public final class UdpSipClient implements AutoCloseable {
         return receiveUntil(timeout, m -> m.status() >= 200 && m.cseqMethod().equals(method));
     }
 
+    /**
+     * Runs {@code action} (a gateway shutdown) while a helper thread answers every BYE that
+     * arrives with 200, so the gateway need not wait out its BYE timeout.
+     */
+    public void answeringByes(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread t = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    SipMessage m = receive(Duration.ofMillis(50));
+                    if (m != null && "BYE".equals(m.method())) {
+                        send(Messages.okTo(m));
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "bye-answerer");
+        t.start();
+        try {
+            action.run();
+        } finally {
+            running.set(false);
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
         socket.close();

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.function.Consumer;
 
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.voxgate.bridge.api.DtmfEvent;
 import org.voxgate.bridge.api.LegListener;
@@ -49,6 +50,9 @@ public final class IvrLegListener implements LegListener {
         MDC.put("callId", leg.callId()); // log lines of IVR work carry the call id
         try {
             event.accept(machine);
+        } catch (RuntimeException e) {
+            // never into the bridge's event thread; the IVR's timers still end the call
+            LoggerFactory.getLogger(IvrLegListener.class).error("IVR failed on a leg event", e);
         } finally {
             MDC.remove("callId");
         }

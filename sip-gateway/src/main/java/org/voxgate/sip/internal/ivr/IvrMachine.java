@@ -176,8 +176,7 @@ public final class IvrMachine {
         entry.setLength(0);
         LOG.debug("entry submitted in state {}: {} digits", state, typed.length());
         if (state == IvrState.COLLECT_CODE) {
-            Meeting found = typed.isEmpty() || typed.length() > MAX_ENTRY_DIGITS
-                    ? null : directory.findByAccessCode(typed).orElse(null);
+            Meeting found = typed.isEmpty() || typed.length() > MAX_ENTRY_DIGITS ? null : lookUp(typed);
             if (found == null) {
                 wrongTry(Prompt.INVALID_CODE, Prompt.ENTER_ACCESS_CODE);
             } else {
@@ -190,6 +189,16 @@ public final class IvrMachine {
             } else {
                 join(r);
             }
+        }
+    }
+
+    /** A directory that fails counts as "no such code": the caller may try again, then is let go. */
+    private Meeting lookUp(String accessCode) {
+        try {
+            return directory.findByAccessCode(accessCode).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("meeting directory failed", e);
+            return null;
         }
     }
 

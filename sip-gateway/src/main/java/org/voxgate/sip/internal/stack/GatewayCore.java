@@ -3,10 +3,8 @@ package org.voxgate.sip.internal.stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,25 +13,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.SipURI;
-import javax.sip.address.TelURL;
-import javax.sip.address.URI;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-
-import gov.nist.javax.sip.DialogTimeoutEvent;
-import gov.nist.javax.sip.SipListenerExt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +32,10 @@ import org.voxgate.sip.internal.schedule.Scheduler;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerPolicy;
 
 /**
- * The running gateway: the stack, the calls by Call-ID, and the dispatch of every JAIN-SIP
- * event. Nothing thrown while handling one message escapes to the stack's threads.
+ * The running gateway: the stack, the calls by Call-ID, the call executor and timers, and the
+ * shutdown. {@link SipDispatcher} turns the stack's events into calls on it and on the calls.
  */
-public final class GatewayCore implements SipListenerExt, AutoCloseable {
+public final class GatewayCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCore.class);
     /** MDC key every log line of a call carries. */
     public static final String MDC_CALL_ID = "callId";
@@ -63,7 +45,6 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private final MediaBridge bridge;
     private final MeetingDirectory directory;
     private final CallListener listener;
-    private final RequestValidator validator = new RequestValidator();
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
@@ -71,7 +52,6 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService timers;
     private final Scheduler scheduler;
-    private final AtomicInteger reserved = new AtomicInteger();
     private volatile boolean closing;
     private final java.util.Properties stackOverrides;
     private JainSipStack stack;
@@ -120,7 +100,8 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
-        stack = new JainSipStack(config.bindAddress(), config.udpPort(), config.tcpPort(), this, stackOverrides);
+        stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
+                new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config);
     }
 
@@ -156,6 +137,50 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    SipConfig config() {
+        return config;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    SipCall call(String callId) {
+        return calls.get(callId);
+    }
+
+    /** Registers a new call unless {@code maxCalls} are live; false when full. */
+    boolean register(SipCall call) {
+        synchronized (calls) {
+            if (calls.size() >= config.maxCalls()) {
+                return false;
+            }
+            calls.put(call.callId, call);
+            return true;
+        }
+    }
+
+    /** Runs a call's first task (the answer) on the call executor; false when it is saturated. */
+    boolean execute(String callId, Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    withMdc(callId, task);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("call task failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Ended calls whose BYE is still unanswered, with this Call-ID. */
+    List<SipCall> byesPendingFor(String callId) {
+        return byesPending.stream().filter(c -> c.callId.equals(callId)).toList();
     }
 
     void removeCall(SipCall call) {
@@ -217,260 +242,12 @@ public final class GatewayCore implements SipListenerExt, AutoCloseable {
         }
     }
 
-    private void send(ServerTransaction tx, Response response) throws Exception {
+    void send(ServerTransaction tx, Response response) throws Exception {
         if (tx != null) {
             tx.sendResponse(response);
         } else {
             stack.provider().sendResponse(response);
         }
-    }
-
-    static String calledNumber(Request request) {
-        String user = userOf(request.getRequestURI());
-        if (user == null || user.isEmpty()) {
-            ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-            user = to == null ? null : userOf(to.getAddress().getURI());
-        }
-        return user == null ? "" : user;
-    }
-
-    private static String userOf(URI uri) {
-        if (uri instanceof SipURI s) {
-            return s.getUser();
-        }
-        if (uri instanceof TelURL t) {
-            return t.getPhoneNumber();
-        }
-        return null;
-    }
-
-    // ---------------------------------------------------------------- JAIN-SIP events
-
-    @Override
-    public void processRequest(RequestEvent event) {
-        Request request = event.getRequest();
-        CallIdHeader cid = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
-        MDC.put(MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
-        try {
-            dispatch(event, request, cid == null ? "" : cid.getCallId());
-        } catch (RuntimeException | Error e) {
-            LOG.warn("request handling failed: {}", request.getMethod(), e);
-            if (!Request.ACK.equals(request.getMethod())) {
-                respond(event.getServerTransaction(), request, 500, null);
-            }
-        } finally {
-            MDC.remove(MDC_CALL_ID);
-        }
-    }
-
-    private void dispatch(RequestEvent event, Request request, String callId) {
-        String method = request.getMethod();
-        LOG.trace("{} received", method);
-        if (method.equals(Request.ACK)) {
-            SipCall call = calls.get(callId);
-            if (call != null && call.matchesDialog(request)) {
-                call.onAck(request);
-            }
-            return; // an ACK that matches nothing is dropped (RFC 3261 section 17.2.3)
-        }
-        Optional<Rejection> rejection = validator.validate(request);
-        if (rejection.isPresent()) {
-            ServerTransaction tx = serverTransaction(event);
-            if (tx != null || event.getServerTransaction() == null) {
-                reject(tx, request, rejection.get());
-            }
-            return;
-        }
-        if (method.equals(Request.CANCEL)) {
-            SipCall call = calls.get(callId);
-            if (call == null || event.getServerTransaction() == null) {
-                respond(event.getServerTransaction(), request, 481, null);
-            } else {
-                call.onCancel(event.getServerTransaction(), request);
-            }
-            return;
-        }
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        ServerTransaction tx = serverTransaction(event);
-        if (tx == null) {
-            return; // a retransmission the stack already handles
-        }
-        if (toTag == null) {
-            outOfDialog(tx, request, callId);
-            return;
-        }
-        SipCall call = calls.get(callId);
-        if (call == null || !call.matchesDialog(request)) {
-            // RFC 3261 section 12.2.2: no dialog matches the To tag
-            respond(tx, request, 481, null);
-            return;
-        }
-        switch (method) {
-            case Request.INVITE -> call.onReInvite(tx, request);
-            case Request.UPDATE -> call.onUpdate(tx, request);
-            case Request.BYE -> call.onBye(tx, request);
-            case Request.INFO -> call.onInfo(tx, request);
-            case Request.OPTIONS -> options(tx, request);
-            default -> respond(tx, request, 405, null);
-        }
-    }
-
-    private void outOfDialog(ServerTransaction tx, Request request, String callId) {
-        switch (request.getMethod()) {
-            case Request.OPTIONS -> options(tx, request);
-            case Request.INVITE -> newCall(tx, request, callId);
-            default -> respond(tx, request, 481, null);
-        }
-    }
-
-    private void options(ServerTransaction tx, Request request) {
-        try {
-            Response ok = responses.create(request, 200, null);
-            responses.setList(ok, "Accept", RequestValidator.SDP_TYPE);
-            send(tx, ok);
-        } catch (Exception e) {
-            LOG.debug("could not answer OPTIONS", e);
-        }
-    }
-
-    private void newCall(ServerTransaction tx, Request invite, String callId) {
-        if (calls.containsKey(callId)) {
-            respond(tx, invite, 482, null); // RFC 3261 section 8.2.2.2 merged request
-            return;
-        }
-        respond(tx, invite, 100, null);
-        if (closing) {
-            rejectBusy(tx, invite, "shutting down");
-            return;
-        }
-        SipCall call = new SipCall(this, invite, tx);
-        synchronized (calls) {
-            if (calls.size() >= config.maxCalls()) {
-                rejectBusy(tx, invite, "at maxCalls " + config.maxCalls());
-                return;
-            }
-            calls.put(callId, call);
-        }
-        LOG.debug("INVITE from {} to {}", invite.getHeader("From"), calledNumber(invite));
-        try {
-            executor.execute(() -> withMdc(callId, call::answer));
-        } catch (RejectedExecutionException e) {
-            calls.remove(callId, call);
-            rejectBusy(tx, invite, "executor saturated");
-        }
-    }
-
-    private void rejectBusy(ServerTransaction tx, Request invite, String why) {
-        LOG.info("call rejected 503 ({})", why);
-        try {
-            Response r = responses.create(invite, 503, null);
-            responses.addRetryAfter(r, 30);
-            send(tx, r);
-        } catch (Exception e) {
-            LOG.debug("could not send 503", e);
-        }
-        callEnded(new CallRecord(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(),
-                invite.getHeader("From").toString().trim(), invite.getHeader("To").toString().trim(), null,
-                java.time.Instant.now(), null, java.time.Instant.now(), EndCause.REJECTED, 503, null, null));
-    }
-
-    private void reject(ServerTransaction tx, Request request, Rejection rejection) {
-        LOG.debug("{} rejected with {}", request.getMethod(), rejection.status());
-        try {
-            send(tx, responses.reject(request, rejection));
-        } catch (Exception e) {
-            LOG.debug("could not send {}", rejection.status(), e);
-        }
-    }
-
-    /** The event's transaction, or a new one; null for a retransmission. */
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx != null) {
-            return tx;
-        }
-        try {
-            return stack.provider().getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (Exception e) {
-            LOG.debug("no server transaction, answering statelessly: {}", e.toString());
-            return null;
-        }
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        CallIdHeader cid = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
-        SipCall call = cid == null ? null : calls.get(cid.getCallId());
-        MDC.put(MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
-        try {
-            if (call != null) {
-                call.onResponse(response, event.getClientTransaction());
-            } else {
-                byResponseOfEndedCall(response);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("response handling failed", e);
-        } finally {
-            MDC.remove(MDC_CALL_ID);
-        }
-    }
-
-    private void byResponseOfEndedCall(Response response) {
-        if (response.getStatusCode() < 200) {
-            return;
-        }
-        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
-        for (SipCall c : List.copyOf(byesPending)) {
-            if (c.callId.equals(callId)) {
-                byeFinished(c);
-            }
-        }
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        if (event.isServerTransaction()) {
-            return;
-        }
-        ClientTransaction ct = event.getClientTransaction();
-        CallIdHeader cid = (CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME);
-        for (SipCall c : List.copyOf(byesPending)) {
-            if (c.callId.equals(cid.getCallId())) {
-                c.onClientTimeout(ct);
-            }
-        }
-        SipCall call = calls.get(cid.getCallId());
-        if (call != null) {
-            withMdc(cid.getCallId(), () -> call.onClientTimeout(ct));
-        }
-    }
-
-    @Override
-    public void processDialogTimeout(DialogTimeoutEvent event) {
-        String callId = event.getDialog().getCallId().getCallId();
-        SipCall call = calls.get(callId);
-        if (call != null) {
-            LOG.info("no ACK for our 200 OK");
-            runAsync(callId, () -> call.hangup(EndCause.NO_ACK));
-        }
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.debug("transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing held per transaction
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // calls end on BYE, CANCEL or our hangup; the dialog follows
     }
 
     /**

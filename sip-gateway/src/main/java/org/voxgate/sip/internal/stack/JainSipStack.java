@@ -36,13 +36,18 @@ public final class JainSipStack {
      *
      * @throws Exception when the stack cannot be built or a port cannot be bound
      */
-    public JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener) throws Exception {
-        this(bindAddress, udpPort, tcpPort, listener, new Properties());
+    public JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener)
+            throws Exception {
+        this(bindAddress, advertisedHost, udpPort, tcpPort, listener, new Properties());
     }
 
-    /** @param overrides NIST stack properties that replace ours (tests shorten timers with them) */
-    JainSipStack(String bindAddress, int udpPort, int tcpPort, SipListener listener, Properties overrides)
-            throws Exception {
+    /**
+     * @param advertisedHost host of the Via sent-by of our requests (a wildcard bind address
+     *                       must never appear there)
+     * @param overrides      NIST stack properties that replace ours (tests shorten timers with them)
+     */
+    JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener,
+                 Properties overrides) throws Exception {
         this.listener = listener;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -52,7 +57,8 @@ public final class JainSipStack {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32"); // the SLF4J backend decides what is kept
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
@@ -64,6 +70,10 @@ public final class JainSipStack {
             messageFactory = factory.createMessageFactory();
             ListeningPoint udp = stack.createListeningPoint(bindAddress, udpPort, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(bindAddress, tcpPort, ListeningPoint.TCP);
+            // RFC 3261 section 18.1.1: sent-by is where responses should come; with a wildcard or
+            // NATed bind address that is the advertised host, not the socket's address
+            udp.setSentBy(advertisedHost + ":" + udpPort);
+            tcp.setSentBy(advertisedHost + ":" + tcpPort);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             provider.addSipListener(listener);

@@ -36,6 +36,8 @@ public final class RequestValidator {
     public static final Set<String> SUPPORTED = Set.of("timer");
     public static final String ALLOW_VALUE = String.join(", ", ALLOWED);
     public static final String SDP_TYPE = "application/sdp";
+    /** What INVITE, UPDATE and ACK bodies may be (Accept of a 415): SDP, alone or in multipart/mixed. */
+    public static final String SESSION_ACCEPT = "application/sdp, multipart/mixed";
     public static final String INFO_ACCEPT = "application/dtmf-relay, application/dtmf";
 
     /** @return the error response to send, or empty when the request may proceed */
@@ -78,19 +80,19 @@ public final class RequestValidator {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
-        String accept = method.equals(Request.INFO) ? INFO_ACCEPT : SDP_TYPE;
+        String accept = method.equals(Request.INFO) ? INFO_ACCEPT : SESSION_ACCEPT;
         ContentEncodingHeader ce = (ContentEncodingHeader) request.getHeader(ContentEncodingHeader.NAME);
         if (ce != null && !ce.getEncoding().trim().equalsIgnoreCase("identity")) {
             return Optional.of(Rejection.of(415, "Accept-Encoding", "identity"));
         }
         ContentTypeHeader ct = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        if (ct == null || !acceptable(method, ct)) {
+        if (ct == null || !acceptable(method, ct, body)) {
             return Optional.of(Rejection.of(415, "Accept", accept));
         }
         return Optional.empty();
     }
 
-    private static boolean acceptable(String method, ContentTypeHeader ct) {
+    private static boolean acceptable(String method, ContentTypeHeader ct, byte[] body) {
         String type = ct.getContentType() == null ? "" : ct.getContentType().toLowerCase(Locale.ROOT);
         String sub = ct.getContentSubType() == null ? "" : ct.getContentSubType().toLowerCase(Locale.ROOT);
         if (method.equals(Request.INFO)) {
@@ -99,6 +101,7 @@ public final class RequestValidator {
         if (method.equals(Request.OPTIONS) || method.equals(Request.BYE)) {
             return true; // a body we ignore does no harm
         }
-        return type.equals("application") && sub.equals("sdp");
+        // application/sdp, or multipart/mixed with an SDP part (RFC 5621; SIP-I trunks)
+        return SdpBodies.sdpBytes(ct, body) != null;
     }
 }

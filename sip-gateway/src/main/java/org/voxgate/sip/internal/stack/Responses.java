@@ -63,6 +63,11 @@ final class Responses {
         }
     }
 
+    /** Our requests (BYE, refreshes) name us in User-Agent, as our responses do in Server. */
+    void setUserAgent(Request request) throws ParseException {
+        request.setHeader(stack.headerFactory().createHeader("User-Agent", config.userAgent()));
+    }
+
     Response reject(Request request, Rejection rejection) throws ParseException {
         Response r = create(request, rejection.status(), null);
         for (Map.Entry<String, String> h : rejection.headers().entrySet()) {

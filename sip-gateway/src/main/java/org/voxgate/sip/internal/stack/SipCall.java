@@ -34,10 +34,7 @@ import org.voxgate.sip.internal.ivr.IvrEnd;
 import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
 import org.voxgate.sip.internal.ivr.IvrOutcome;
-import org.voxgate.sip.internal.schedule.Scheduler;
-import org.voxgate.sip.internal.sessiontimer.Refresher;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerDecision;
-import org.voxgate.sip.internal.sessiontimer.SessionTimerRequest;
 
 /**
  * One dial-in call as a UAS: the INVITE server transaction, the dialog, the media leg, the IVR
@@ -73,8 +70,7 @@ final class SipCall implements IvrOutcome {
     private DialPlanRoute route;
     private boolean answerInAck;
     private String lastLocalSdp;
-    private SessionTimerDecision sessionTimer;
-    private Scheduler.Timer sessionTimerTask;
+    private final SessionRefresher refresher;
     private Instant answerTime;
     private int sipStatus;
     private volatile String meetingId;
@@ -101,6 +97,9 @@ final class SipCall implements IvrOutcome {
         this.peerAllowsUpdate = update;
         this.legListener = new IvrLegListener(
                 () -> core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT)));
+        this.refresher = new SessionRefresher(core.scheduler(),
+                () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)),
+                () -> core.runAsync(callId, this::sendRefresh));
     }
 
     synchronized Phase phase() {
@@ -118,13 +117,23 @@ final class SipCall implements IvrOutcome {
 
     /** Runs on the call executor after 100 Trying: routes, opens the leg and answers. */
     void answer() {
+        try {
+            route();
+        } catch (RuntimeException e) {
+            // a failing directory or bridge must not leave the caller ringing forever
+            LOG.error("could not answer the INVITE", e);
+            rejectInvite(500, null);
+        }
+    }
+
+    private void route() {
         SessionTimerDecision timer = core.policy().decide(SessionTimerHeaders.read(invite));
         if (timer.kind() == SessionTimerDecision.Kind.TOO_SMALL) {
             rejectInvite(422, r -> r.setHeader(core.stack().headerFactory().createHeader("Min-SE",
                     Integer.toString(timer.intervalSeconds()))));
             return;
         }
-        DialPlanRoute r = core.directory().route(GatewayCore.calledNumber(invite));
+        DialPlanRoute r = core.directory().route(SipDispatcher.calledNumber(invite));
         if (r == null || r.kind() == DialPlanRoute.Kind.NOT_FOUND) {
             rejectInvite(404, null);
             return;
@@ -137,11 +146,20 @@ final class SipCall implements IvrOutcome {
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
             return;
         }
-        byte[] body = invite.getRawContent();
-        boolean lateOffer = body == null || body.length == 0;
+        try {
+            answerWith(newLeg, r, timer);
+        } catch (RuntimeException e) {
+            newLeg.close(); // not yet owned by the call: release it here
+            throw e;
+        }
+    }
+
+    private void answerWith(MediaLeg newLeg, DialPlanRoute r, SessionTimerDecision timer) {
+        String offer = SdpBodies.sdpOf(invite);
+        boolean lateOffer = offer == null;
         String sdp;
         try {
-            sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(new String(body, StandardCharsets.UTF_8));
+            sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(offer);
         } catch (SdpException e) {
             newLeg.close();
             rejectInvite(e.malformed() ? 400 : 488, resp -> responses.addWarning(resp, e.warningCode(), e.warning()));
@@ -157,7 +175,7 @@ final class SipCall implements IvrOutcome {
             if (r.kind() == DialPlanRoute.Kind.MEETING) {
                 meetingId = r.meeting().id();
             }
-            sessionTimer = timer;
+            refresher.negotiated(timer);
             answerInAck = lateOffer;
             lastLocalSdp = sdp;
             try {
@@ -193,6 +211,10 @@ final class SipCall implements IvrOutcome {
         if (phase != Phase.INVITED) {
             return;
         }
+        LOG.info("call rejected {} from={} to={}", status, from, to);
+        // end first: a caller that retries at once (422, then a new INVITE with the same
+        // Call-ID) must not find this call still registered and get 482
+        end(EndCause.REJECTED, status);
         try {
             Response r = responses.create(invite, status, localTag);
             if (customizer != null) {
@@ -202,8 +224,6 @@ final class SipCall implements IvrOutcome {
         } catch (Exception e) {
             LOG.warn("could not send {}", status, e);
         }
-        LOG.info("call rejected {} from={} to={}", status, from, to);
-        end(EndCause.REJECTED, status);
     }
 
     // ---------------------------------------------------------------- requests in the dialog
@@ -219,7 +239,7 @@ final class SipCall implements IvrOutcome {
             ivr = machine;
             machine.start(route);
             legListener.attach(machine);
-            armSessionTimer();
+            refresher.start();
         } else if (phase == Phase.CONFIRMED && answerInAck) {
             takeAnswer(ack);
         }
@@ -228,12 +248,12 @@ final class SipCall implements IvrOutcome {
     /** Late offer: the answer arrives in the ACK. False (and BYE sent) when unusable. */
     private boolean takeAnswer(Request ack) {
         answerInAck = false;
-        byte[] body = ack.getRawContent();
+        String answer = SdpBodies.sdpOf(ack);
         try {
-            if (body == null || body.length == 0) {
+            if (answer == null) {
                 throw new SdpException(399, true, "ACK carried no answer");
             }
-            leg.acceptAnswer(new String(body, StandardCharsets.UTF_8));
+            leg.acceptAnswer(answer);
             return true;
         } catch (SdpException e) {
             LOG.info("unusable answer in ACK: {}", e.getMessage());
@@ -247,12 +267,12 @@ final class SipCall implements IvrOutcome {
         core.respond(cancelTx, cancel, 200, localTag);
         synchronized (this) {
             if (phase == Phase.INVITED) {
+                end(EndCause.CANCELLED, 487); // before the 487 leaves, as in rejectInvite
                 try {
                     inviteTx.sendResponse(responses.create(invite, 487, localTag));
                 } catch (Exception e) {
                     LOG.warn("could not send 487", e);
                 }
-                end(EndCause.CANCELLED, 487);
             }
         }
     }
@@ -293,11 +313,11 @@ final class SipCall implements IvrOutcome {
                 tx.sendResponse(r);
                 return;
             }
-            byte[] body = request.getRawContent();
+            String offer = SdpBodies.sdpOf(request);
             String sdp = null;
-            if (body != null && body.length > 0) {
+            if (offer != null) {
                 try {
-                    sdp = leg.answer(new String(body, StandardCharsets.UTF_8));
+                    sdp = leg.answer(offer);
                 } catch (SdpException e) {
                     // RFC 3261 section 14.2: a rejected re-offer leaves the session as it was
                     Response r = responses.create(request, e.malformed() ? 400 : 488, localTag);
@@ -316,8 +336,7 @@ final class SipCall implements IvrOutcome {
                 responses.setSdp(ok, sdp);
                 lastLocalSdp = sdp;
             }
-            sessionTimer = timer; // armed before the 200 leaves, so the next refresh finds it
-            armSessionTimer();
+            refresher.apply(timer); // armed before the 200 leaves, so the next refresh finds it
             tx.sendResponse(ok);
             LOG.debug("session modified by {}{}", request.getMethod(), sdp == null ? " (refresh only)" : "");
         } catch (Exception e) {
@@ -384,15 +403,9 @@ final class SipCall implements IvrOutcome {
             // RFC 4028 section 10: a refresh that times out or gets 408/481 ends the session
             hangupLocked(EndCause.SESSION_EXPIRED);
         } else if (status < 300) {
-            SessionTimerRequest answer = SessionTimerHeaders.read(response);
-            if (answer.sessionExpiresSeconds() > 0 && sessionTimer != null) {
-                Refresher who = answer.refresher() != null ? answer.refresher() : sessionTimer.refresher();
-                sessionTimer = new SessionTimerDecision(SessionTimerDecision.Kind.ACCEPT,
-                        Math.max(answer.sessionExpiresSeconds(), 1), who, sessionTimer.requireTimer());
-            }
-            armSessionTimer();
+            refresher.refreshAccepted(response);
         } else {
-            armSessionTimer(); // other failures leave the session as it was; try again later
+            refresher.start(); // other failures leave the session as it was; try again later
         }
     }
 
@@ -406,25 +419,6 @@ final class SipCall implements IvrOutcome {
 
     // ---------------------------------------------------------------- session timer
 
-    private void armSessionTimer() {
-        if (sessionTimerTask != null) {
-            sessionTimerTask.cancel();
-            sessionTimerTask = null;
-        }
-        SessionTimerDecision d = sessionTimer;
-        if (d == null || d.kind() != SessionTimerDecision.Kind.ACCEPT || phase == Phase.ENDED) {
-            return;
-        }
-        LOG.debug("session timer {} s, refresher {}", d.intervalSeconds(), d.refresher());
-        if (d.refresher() == Refresher.UAC) {
-            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.expiryMillis()),
-                    () -> core.runAsync(callId, () -> hangup(EndCause.SESSION_EXPIRED)));
-        } else {
-            sessionTimerTask = core.scheduler().schedule(Duration.ofMillis(d.refreshMillis()),
-                    () -> core.runAsync(callId, this::sendRefresh));
-        }
-    }
-
     /** We are the refresher (RFC 4028 section 7.4): UPDATE when the peer allows it, else re-INVITE. */
     private synchronized void sendRefresh() {
         if (phase != Phase.CONFIRMED || dialog == null) {
@@ -432,9 +426,8 @@ final class SipCall implements IvrOutcome {
         }
         try {
             Request refresh = dialog.createRequest(peerAllowsUpdate ? Request.UPDATE : Request.INVITE);
-            refresh.setHeader(core.stack().headerFactory().createHeader("Session-Expires",
-                    sessionTimer.intervalSeconds() + ";refresher=uas"));
-            responses.setList(refresh, "Supported", "timer");
+            refresher.writeRefreshHeaders(refresh, core.stack().headerFactory());
+            responses.setUserAgent(refresh);
             refresh.setHeader(responses.contact(invite));
             if (!peerAllowsUpdate) {
                 responses.setSdp(refresh, lastLocalSdp);
@@ -471,6 +464,7 @@ final class SipCall implements IvrOutcome {
     private void sendBye() {
         try {
             Request bye = dialog.createRequest(Request.BYE);
+            responses.setUserAgent(bye);
             ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
             byeTx = ct;
             core.byeStarted(this);
@@ -488,9 +482,7 @@ final class SipCall implements IvrOutcome {
         }
         Phase was = phase;
         phase = Phase.ENDED;
-        if (sessionTimerTask != null) {
-            sessionTimerTask.cancel();
-        }
+        refresher.cancel();
         IvrMachine machine = ivr;
         if (machine != null) {
             machine.stop();

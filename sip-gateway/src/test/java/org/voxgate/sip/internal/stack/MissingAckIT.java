@@ -47,8 +47,8 @@ class MissingAckIT {
 
     @AfterEach
     void stop() {
+        client.answeringByes(gateway::close);
         client.close();
-        gateway.close();
         bridge.close();
     }
 

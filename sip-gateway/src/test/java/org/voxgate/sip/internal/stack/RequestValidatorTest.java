@@ -85,7 +85,7 @@ class RequestValidatorTest {
     void unsupportedBodiesAre415WithAccept() throws Exception {
         Rejection invite = validator.validate(request("INVITE", "", "text/plain", "hello")).orElseThrow();
         assertThat(invite.status()).isEqualTo(415);
-        assertThat(invite.headers()).containsEntry("Accept", "application/sdp");
+        assertThat(invite.headers()).containsEntry("Accept", "application/sdp, multipart/mixed");
         Rejection info = validator.validate(request("INFO", "", "application/json", "{}")).orElseThrow();
         assertThat(info.status()).isEqualTo(415);
         assertThat(info.headers()).containsEntry("Accept", "application/dtmf-relay, application/dtmf");
@@ -93,6 +93,10 @@ class RequestValidatorTest {
         assertThat(validator.validate(request("INFO", "", "application/dtmf", "5"))).isEmpty();
         assertThat(validator.validate(request("UPDATE", "", "multipart/mixed;boundary=x", "--x--"))).get()
                 .extracting(Rejection::status).isEqualTo(415);
+        String sipI = "--b1\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n\r\n--b1\r\n"
+                + "Content-Type: application/isup;version=itu-t92+\r\n\r\n\u0001\u0000\r\n--b1--\r\n";
+        assertThat(validator.validate(request("INVITE", "", "multipart/mixed;boundary=b1", sipI))).isEmpty();
+        assertThat(validator.validate(request("INVITE", "", "multipart/mixed;boundary=\"b1\"", sipI))).isEmpty();
     }
 
     @Test

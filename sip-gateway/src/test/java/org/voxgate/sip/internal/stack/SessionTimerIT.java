@@ -46,8 +46,8 @@ class SessionTimerIT {
 
     @AfterEach
     void stop() {
+        client.answeringByes(gateway::close);
         client.close();
-        gateway.close();
         bridge.close();
     }
 
