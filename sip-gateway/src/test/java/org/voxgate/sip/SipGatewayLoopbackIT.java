@@ -76,6 +76,21 @@ class SipGatewayLoopbackIT {
     }
 
     @Test
+    void answersGoToTheSourcePortWhenTheViaAsksForRport() throws Exception {
+        // RFC 3581: a client behind NAT names a port in its Via that is not where its packets
+        // come from; with rport the answer must go back to the source address and port.
+        int unreachable;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            unreachable = s.getLocalPort();
+        }
+        client.send(Messages.options(unreachable, port));
+        SipMessage r = client.finalResponse("OPTIONS", WAIT);
+        assertThat(r).as("the answer reached the real source port, not the Via port").isNotNull();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Via")).contains("rport=" + client.localPort()).contains("received=127.0.0.1");
+    }
+
+    @Test
     void offerWeCannotMeetGets488WithWarning() throws Exception {
         SipMessage r = inviteAnswer("conf", "", Messages.PCMU_OFFER.replace("RTP/AVP 0 101", "RTP/AVP 18")
                 .replace("a=rtpmap:0 PCMU/8000\r\n", "a=rtpmap:18 G729/8000\r\n"));
