@@ -184,24 +184,8 @@ class BaresipConferenceIT {
         return best;
     }
 
-    /** Power of the best-fit 1 kHz component in the second half, in dB relative to full scale. */
+    /** Level of the tone in the second half (after the prompts), dBFS RMS. */
     private static double toneLevelDb(short[] x) {
-        int from = x.length / 2;
-        int to = x.length - 4000;
-        double ss = 0, sc = 0, cc = 0, xs = 0, xc = 0;
-        for (int i = from; i < to; i++) {
-            double s = Math.sin(2 * Math.PI * TONE_HZ * i / 8000);
-            double c = Math.cos(2 * Math.PI * TONE_HZ * i / 8000);
-            ss += s * s;
-            sc += s * c;
-            cc += c * c;
-            xs += x[i] * s;
-            xc += x[i] * c;
-        }
-        double det = ss * cc - sc * sc;
-        double a = (xs * cc - xc * sc) / det;
-        double b = (xc * ss - xs * sc) / det;
-        double rms = Math.sqrt((a * a + b * b) / 2);
-        return 20 * Math.log10(Math.max(rms, 1e-6) / 32767);
+        return Tones.toneLevelDbfs(x, x.length / 2, x.length - 4000, TONE_HZ, 8000);
     }
 }

@@ -46,11 +46,10 @@ public final class Tones {
     }
 
     /**
-     * Signal-to-noise ratio in dB of {@code x} against a best-fit sine of {@code hz}
-     * (amplitude and phase fitted by least squares): the power of the fit over the power of
-     * what remains.
+     * The least-squares fit of a sine of {@code hz} to {@code x[from, to)}: the sine and cosine
+     * coefficients {a, b}, so the fit is {@code a sin(wt) + b cos(wt)}.
      */
-    public static double snrDb(short[] x, int from, int to, double hz, int rateHz) {
+    public static double[] fitSine(short[] x, int from, int to, double hz, int rateHz) {
         double ss = 0, sc = 0, cc = 0, xs = 0, xc = 0;
         for (int i = from; i < to; i++) {
             double s = Math.sin(2 * Math.PI * hz * i / rateHz);
@@ -62,16 +61,31 @@ public final class Tones {
             xc += x[i] * c;
         }
         double det = ss * cc - sc * sc;
-        double a = (xs * cc - xc * sc) / det;
-        double b = (xc * ss - xs * sc) / det;
+        return new double[] {(xs * cc - xc * sc) / det, (xc * ss - xs * sc) / det};
+    }
+
+    /**
+     * Signal-to-noise ratio in dB of {@code x} against a best-fit sine of {@code hz}
+     * (amplitude and phase fitted by least squares): the power of the fit over the power of
+     * what remains.
+     */
+    public static double snrDb(short[] x, int from, int to, double hz, int rateHz) {
+        double[] ab = fitSine(x, from, to, hz, rateHz);
         double signal = 0, noise = 0;
         for (int i = from; i < to; i++) {
-            double fit = a * Math.sin(2 * Math.PI * hz * i / rateHz) + b * Math.cos(2 * Math.PI * hz * i / rateHz);
+            double fit = ab[0] * Math.sin(2 * Math.PI * hz * i / rateHz) + ab[1] * Math.cos(2 * Math.PI * hz * i / rateHz);
             signal += fit * fit;
             double r = x[i] - fit;
             noise += r * r;
         }
         return 10 * Math.log10(signal / Math.max(noise, 1e-9));
+    }
+
+    /** RMS level in dBFS of the best-fit sine of {@code hz} in {@code x[from, to)}. */
+    public static double toneLevelDbfs(short[] x, int from, int to, double hz, int rateHz) {
+        double[] ab = fitSine(x, from, to, hz, rateHz);
+        double rms = Math.sqrt((ab[0] * ab[0] + ab[1] * ab[1]) / 2);
+        return 20 * Math.log10(Math.max(rms, 1e-6) / 32767);
     }
 
     /** RMS level in dBFS (full-scale sine = -3 dBFS RMS... measured against 32767). */
