@@ -11,6 +11,7 @@ need=(
   "tshark:tshark"
   "sox:sox"
   "espeak-ng:espeak-ng"
+  "ffmpeg:ffmpeg"
   "py:pylibsrtp:python3-pylibsrtp"
   "file:/usr/include/srtp2/srtp.h:libsrtp2-dev"
   "glob:/usr/lib/postgresql/*/bin/initdb:postgresql"

@@ -23,10 +23,18 @@ public interface MediaBridge extends AutoCloseable {
     /**
      * Returns the conference with this id, creating it with {@code options} when absent.
      * Options of an existing conference are left as they are.
+     *
+     * <p>A conference that has had no participants for the idle grace (30 s by default) and
+     * was not returned by this method within that grace closes by itself, so a caller that
+     * joins within the grace after this call never meets a closed conference. A later call
+     * with the same id creates a new one.
      */
     Conference conference(String conferenceId, ConferenceOptions options);
 
-    /** The conference with this id, if one is live. */
+    /**
+     * The conference with this id, if one is live. Unlike {@link #conference}, looking does not
+     * keep an empty conference from closing.
+     */
     Optional<Conference> findConference(String conferenceId);
 
     /** Number of legs currently open. */

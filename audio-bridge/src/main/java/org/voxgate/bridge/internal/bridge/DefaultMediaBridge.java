@@ -23,6 +23,8 @@ import org.voxgate.bridge.api.LegListener;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.bridge.api.MediaLeg;
+import org.voxgate.bridge.internal.clock.ClockTask;
+import org.voxgate.bridge.internal.clock.ClockThread;
 import org.voxgate.bridge.internal.clock.MediaClock;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.conference.DefaultConference;
@@ -51,6 +53,9 @@ public final class DefaultMediaBridge implements MediaBridge {
     private final Map<String, DefaultConference> conferences = new ConcurrentHashMap<>();
     private final AtomicLong legCounter = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongSupplier clock;
+    private final BridgeTuning tuning;
+    private final ClockThread.Registration idleSweep;
 
     public DefaultMediaBridge(BridgeConfig config, LongSupplier clock, BridgeTuning tuning) {
         this(config, clock, tuning, new LibraryPromptSource());
@@ -58,6 +63,8 @@ public final class DefaultMediaBridge implements MediaBridge {
 
     public DefaultMediaBridge(BridgeConfig config, LongSupplier clock, BridgeTuning tuning, PromptSource prompts) {
         this.config = config;
+        this.clock = clock;
+        this.tuning = tuning;
         this.defaultCodecs = codecs(config.codecs(), List.of(G711.PCMU, G711.PCMA));
         this.transport = new UdpTransport(tuning.ioThreads());
         this.ports = new PortAllocator(config.rtpPortMin(), config.rtpPortMax());
@@ -65,6 +72,17 @@ public final class DefaultMediaBridge implements MediaBridge {
         this.events = new EventDispatcher(tuning.eventThreads());
         String cname = "voxgate-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.context = new LegContext(config, tuning, clock, cname, prompts, events, media);
+        this.idleSweep = media.leastLoaded().schedule(new ClockTask() {
+            @Override
+            public void tick(long nowNanos) {
+                closeIdleConferences();
+            }
+
+            @Override
+            public long periodNanos() {
+                return tuning.idleSweepMs() * 1_000_000L;
+            }
+        });
         log.info("audio bridge up: RTP {}..{} on {}, {} transport", config.rtpPortMin(), config.rtpPortMax(),
                 config.bindAddress().getHostAddress(), transport.epoll() ? "epoll" : "NIO");
     }
@@ -133,8 +151,34 @@ public final class DefaultMediaBridge implements MediaBridge {
         if (closed.get()) {
             throw new IllegalStateException("bridge is closed");
         }
-        return conferences.computeIfAbsent(conferenceId,
-                id -> new DefaultConference(id, options, media.leastLoaded(), c -> conferences.remove(c.id(), c)));
+        while (true) {
+            DefaultConference c = conferences.computeIfAbsent(conferenceId,
+                    id -> new DefaultConference(id, options, media.leastLoaded(), clock,
+                            tuning.conferenceIdleNanos(), gone -> conferences.remove(gone.id(), gone)));
+            if (c.handOut()) {
+                return c;
+            }
+            conferences.remove(conferenceId, c); // the sweeper closed it just now: make a new one
+        }
+    }
+
+    /**
+     * Closes conferences that have been empty, and not handed out by {@link #conference}, for
+     * the idle grace ({@link BridgeTuning#conferenceIdleMs()}). Runs every
+     * {@link BridgeTuning#idleSweepMs()} on a media clock thread; tests call it directly.
+     *
+     * @return how many closed
+     */
+    public int closeIdleConferences() {
+        long now = clock.getAsLong();
+        int closedNow = 0;
+        for (DefaultConference c : conferences.values()) {
+            if (c.closeIfIdle(now)) {
+                log.debug("{} closed after {} ms without participants", c, tuning.conferenceIdleMs());
+                closedNow++;
+            }
+        }
+        return closedNow;
     }
 
     @Override
@@ -163,6 +207,7 @@ public final class DefaultMediaBridge implements MediaBridge {
         for (DefaultConference c : List.copyOf(conferences.values())) {
             c.close();
         }
+        idleSweep.cancel();
         media.close();
         transport.close();
         events.close();

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.MediaLeg;
@@ -24,12 +25,24 @@ import org.voxgate.bridge.internal.resample.Resampler;
  * A conference owned by one {@link ClockThread}. The mixer and the slot list are touched only on
  * that thread; {@link #attach}/{@link #detach} post there. The member list is a copy-on-write
  * snapshot for API readers.
+ *
+ * <p>Idle: the conference ticks only while it has mixer slots; without participants it is not
+ * scheduled at all and costs nothing. The bridge's sweeper closes it with {@link #closeIfIdle}
+ * once it has been empty, and not handed out by {@code MediaBridge.conference}, for the idle
+ * grace. Membership changes and that decision are made under this object's monitor, so a leg
+ * never ends up attached to a conference the sweeper closed.
  */
 public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, ClockTask {
     private final String id;
     private final ConferenceOptions options;
     private final ClockThread thread;
-    private final ClockThread.Registration registration;
+    /** Set while the conference ticks (it has slots); clock thread only. */
+    private ClockThread.Registration registration;
+    private final LongSupplier clock;
+    private final long idleNanos;
+    private long emptySinceNanos; // guarded by this
+    private long handedOutNanos; // guarded by this
+    private final AtomicLong ticks = new AtomicLong();
     private final Mixer mixer;
     /** Samples per tick at the legs' 8 kHz. */
     private final int samplesPerFrame;
@@ -40,21 +53,30 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     private final Consumer<DefaultConference> onClose;
     private volatile boolean locked;
 
-    public DefaultConference(String id, ConferenceOptions options, ClockThread thread,
-                             Consumer<DefaultConference> onClose) {
+    /**
+     * @param clock     nanosecond clock for the idle grace
+     * @param idleNanos how long the conference may stay empty and not handed out
+     */
+    public DefaultConference(String id, ConferenceOptions options, ClockThread thread, LongSupplier clock,
+                             long idleNanos, Consumer<DefaultConference> onClose) {
         this.id = id;
+        this.clock = clock;
+        this.idleNanos = idleNanos;
+        long now = clock.getAsLong();
+        this.emptySinceNanos = now;
+        this.handedOutNanos = now;
         this.options = options;
         this.thread = thread;
         this.mixer = new Mixer(options.mixRateHz(), options.ptimeMs(), options.maxTalkers());
         this.samplesPerFrame = G711.CLOCK_RATE_HZ * options.ptimeMs() / 1000;
         this.onClose = onClose;
-        this.registration = thread.schedule(this);
     }
 
     // ---- clock thread ----
 
     @Override
     public void tick(long nowNanos) {
+        ticks.incrementAndGet();
         mixer.tick();
         for (int i = 0; i < slots.size(); i++) {
             slots.get(i).leg.afterMix(this, samplesPerFrame);
@@ -119,10 +141,12 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
 
     @Override
     public void attach(DefaultMediaLeg leg) {
-        if (closed.get()) {
-            throw new IllegalStateException("conference " + id + " is closed");
+        synchronized (this) {
+            if (closed.get()) {
+                throw new IllegalStateException("conference " + id + " is closed");
+            }
+            members.addIfAbsent(leg);
         }
-        members.addIfAbsent(leg);
         thread.execute(() -> {
             for (Slot s : slots) {
                 if (s.leg == leg) {
@@ -132,20 +156,75 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
             Slot s = new Slot(leg);
             slots.add(s);
             mixer.add(s);
+            if (registration == null && !closed.get()) {
+                registration = thread.schedule(this);
+            }
         });
     }
 
     @Override
     public void detach(DefaultMediaLeg leg) {
-        members.remove(leg);
+        synchronized (this) {
+            if (members.remove(leg) && members.isEmpty()) {
+                emptySinceNanos = clock.getAsLong();
+            }
+        }
         thread.execute(() -> {
             for (int i = 0; i < slots.size(); i++) {
                 if (slots.get(i).leg == leg) {
                     mixer.remove(slots.remove(i));
-                    return;
+                    break;
                 }
             }
+            if (slots.isEmpty()) {
+                stopTicking();
+            }
         });
+    }
+
+    /** Clock thread: an empty conference is not scheduled at all. */
+    private void stopTicking() {
+        if (registration != null) {
+            registration.cancel();
+            registration = null;
+        }
+    }
+
+    /**
+     * Marks the conference as just handed out to a caller, who may join it within the idle
+     * grace.
+     *
+     * @return false when it is already closed (the caller must create a new one)
+     */
+    public synchronized boolean handOut() {
+        if (closed.get()) {
+            return false;
+        }
+        handedOutNanos = clock.getAsLong();
+        return true;
+    }
+
+    /**
+     * Closes the conference when it has had no participants, and was not handed out, for the
+     * idle grace up to {@code nowNanos}.
+     *
+     * @return whether it closed now
+     */
+    public boolean closeIfIdle(long nowNanos) {
+        synchronized (this) {
+            if (closed.get() || !members.isEmpty() || nowNanos - emptySinceNanos < idleNanos
+                    || nowNanos - handedOutNanos < idleNanos) {
+                return false;
+            }
+            closed.set(true);
+        }
+        release();
+        return true;
+    }
+
+    /** Mixer ticks run so far (ticks happen only while the conference has participants). */
+    public long ticks() {
+        return ticks.get();
     }
 
     @Override
@@ -216,8 +295,10 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (this) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed() && leg.conference() == this) {
@@ -228,7 +309,11 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
                 }
             }
         }
-        registration.cancel();
+        release();
+    }
+
+    private void release() {
+        thread.execute(this::stopTicking);
         onClose.accept(this);
     }
 
