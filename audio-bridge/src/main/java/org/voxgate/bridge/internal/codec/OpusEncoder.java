@@ -96,6 +96,18 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
         return MAX_PACKET_BYTES;
     }
 
+    /**
+     * Takes over {@code other}'s complete encoder state. libopus keeps an encoder in one
+     * relocatable block of {@code opus_encoder_get_size} bytes (it is made to live in
+     * caller-provided memory, {@code opus_encoder_init}), so a byte copy is a valid state.
+     * Allocates a temporary array: called only when a listener starts talking.
+     */
+    public void copyFrom(OpusEncoder other) {
+        int size = Opus.INSTANCE.opus_encoder_get_size(1);
+        byte[] block = other.state.getPointer().getByteArray(0, size);
+        state.getPointer().write(0, block, 0, size);
+    }
+
     @Override
     public void reset() {
         Opus.INSTANCE.opus_encoder_ctl(state, 4028); // OPUS_RESET_STATE
