@@ -3,7 +3,9 @@ package org.voxgate.bridge.api;
 /**
  * Settings of one conference.
  *
- * @param mixRateHz  mixing sample rate: 8000, 16000 or 48000
+ * @param mixRateHz  highest mixing sample rate: 8000, 16000 or 48000. The conference mixes at
+ *                   the highest audio rate its participants' codecs need (8 kHz G.711, 16 kHz
+ *                   G.722, 48 kHz Opus), never above this cap
  * @param ptimeMs    mixer tick, 10, 20 or 30 ms
  * @param maxTalkers how many of the loudest talkers are mixed (top-N)
  */
@@ -20,7 +22,8 @@ public record ConferenceOptions(int mixRateHz, int ptimeMs, int maxTalkers) {
         }
     }
 
+    /** Up to 48 kHz (as wide as the participants need), 20 ms, three talkers. */
     public static ConferenceOptions defaults() {
-        return new ConferenceOptions(8000, 20, 3);
+        return new ConferenceOptions(48000, 20, 3);
     }
 }

@@ -26,7 +26,8 @@ import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.internal.clock.ClockTask;
 import org.voxgate.bridge.internal.clock.ClockThread;
 import org.voxgate.bridge.internal.clock.MediaClock;
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.OpusSupport;
 import org.voxgate.bridge.internal.conference.DefaultConference;
 import org.voxgate.bridge.internal.event.EventDispatcher;
 import org.voxgate.bridge.internal.leg.BridgeTuning;
@@ -48,7 +49,7 @@ public final class DefaultMediaBridge implements MediaBridge {
     private final MediaClock media;
     private final EventDispatcher events;
     private final LegContext context;
-    private final List<G711> defaultCodecs;
+    private final List<AudioCodec> defaultCodecs;
     private final Map<String, DefaultMediaLeg> legs = new ConcurrentHashMap<>();
     private final Map<String, DefaultConference> conferences = new ConcurrentHashMap<>();
     private final AtomicLong legCounter = new AtomicLong();
@@ -65,7 +66,11 @@ public final class DefaultMediaBridge implements MediaBridge {
         this.config = config;
         this.clock = clock;
         this.tuning = tuning;
-        this.defaultCodecs = codecs(config.codecs(), List.of(G711.PCMU, G711.PCMA));
+        this.defaultCodecs = codecs(config.codecs(), List.of(AudioCodec.PCMU, AudioCodec.PCMA));
+        if (!OpusSupport.available() && mentionsOpus(config.codecs())) {
+            log.warn("Opus is configured but not offered: {}. Codecs offered: {}", OpusSupport.problem(),
+                    defaultCodecs);
+        }
         this.transport = new UdpTransport(tuning.ioThreads());
         this.ports = new PortAllocator(config.rtpPortMin(), config.rtpPortMax());
         this.media = new MediaClock(config.mixerThreads());
@@ -87,15 +92,33 @@ public final class DefaultMediaBridge implements MediaBridge {
                 config.bindAddress().getHostAddress(), transport.epoll() ? "epoll" : "NIO");
     }
 
-    private static List<G711> codecs(List<String> names, List<G711> fallback) {
-        List<G711> out = new ArrayList<>();
+    /**
+     * The codecs of a preference list that this process can use, in order; unknown names and
+     * Opus without libopus are left out.
+     */
+    private static List<AudioCodec> codecs(List<String> names, List<AudioCodec> fallback) {
+        List<AudioCodec> out = new ArrayList<>();
         for (String n : names) {
-            G711 c = G711.forEncodingName(n.toUpperCase(Locale.ROOT));
-            if (c != null && !out.contains(c)) {
+            AudioCodec c = AudioCodec.forName(n);
+            if (c != null && c.available() && !out.contains(c)) {
                 out.add(c);
             }
         }
         return out.isEmpty() ? fallback : out;
+    }
+
+    private static boolean mentionsOpus(List<String> names) {
+        for (String n : names) {
+            if ("OPUS".equals(n.trim().toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The codecs this bridge offers when a leg names none, best first. */
+    public List<AudioCodec> codecs() {
+        return defaultCodecs;
     }
 
     @Override
@@ -103,7 +126,7 @@ public final class DefaultMediaBridge implements MediaBridge {
         if (closed.get()) {
             throw new BridgeException(BridgeException.Reason.CLOSED, "bridge is closed", null);
         }
-        List<G711> codecs = codecs(options.codecs(), defaultCodecs);
+        List<AudioCodec> codecs = codecs(options.codecs(), defaultCodecs);
         Exception lastError = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int port = ports.acquire();

@@ -1,7 +1,8 @@
 package org.voxgate.bridge.internal.codec;
 
 /**
- * Packet loss concealment for G.711 at 8 kHz, after the idea of ITU-T G.711 Appendix I: when a
+ * Packet loss concealment for G.711 at 8 kHz (and, with every length scaled by the rate, for
+ * G.722 and L16 at 16 kHz), after the idea of ITU-T G.711 Appendix I: when a
  * frame is missing, estimate the pitch period of the recent past by normalized
  * cross-correlation and repeat the last period, full level for the first
  * {@value #FULL_LEVEL_MS} ms of an erasure, then fading linearly to silence at
@@ -23,12 +24,45 @@ public final class G711Plc {
     static final int SILENCE_AFTER_MS = 60;
     static final int MERGE_SAMPLES = 32;
 
-    private final short[] history = new short[HISTORY_SAMPLES];
-    private final short[] period = new short[PITCH_MAX];
+    private final int historySamples;
+    private final int pitchMin;
+    private final int pitchMax;
+    private final int corrSamples;
+    private final int mergeSamples;
+    private final int fullSamples;
+    private final int endSamples;
+    private final short[] history;
+    private final short[] period;
     private int pitch;
     private int periodPos;
     private int erasedSamples;
     private boolean concealing;
+
+    /** Concealment at 8 kHz. */
+    public G711Plc() {
+        this(SAMPLE_RATE_HZ);
+    }
+
+    /**
+     * @param sampleRateHz 8000, 16000 or 48000: lengths scale with the rate (the pitch search at
+     *     48 kHz runs on every sample and costs 36 times the 8 kHz search, once per erasure)
+     * @throws IllegalArgumentException for another rate
+     */
+    public G711Plc(int sampleRateHz) {
+        if (sampleRateHz != 8000 && sampleRateHz != 16000 && sampleRateHz != 48000) {
+            throw new IllegalArgumentException("PLC rate must be 8000, 16000 or 48000 Hz: " + sampleRateHz);
+        }
+        int scale = sampleRateHz / SAMPLE_RATE_HZ;
+        historySamples = HISTORY_SAMPLES * scale;
+        pitchMin = PITCH_MIN * scale;
+        pitchMax = PITCH_MAX * scale;
+        corrSamples = CORR_SAMPLES * scale;
+        mergeSamples = MERGE_SAMPLES * scale;
+        fullSamples = FULL_LEVEL_MS * sampleRateHz / 1000;
+        endSamples = SILENCE_AFTER_MS * sampleRateHz / 1000;
+        history = new short[historySamples];
+        period = new short[pitchMax];
+    }
 
     /**
      * Takes a frame that arrived. After an erasure its start is merged with the synthetic
@@ -37,7 +71,7 @@ public final class G711Plc {
     public void onGoodFrame(short[] pcm, int offset, int length) {
         if (concealing) {
             concealing = false;
-            int merge = Math.min(MERGE_SAMPLES, length);
+            int merge = Math.min(mergeSamples, length);
             float gain = gainAt(erasedSamples);
             if (gain > 0f) {
                 for (int i = 0; i < merge; i++) {
@@ -58,7 +92,7 @@ public final class G711Plc {
             concealing = true;
             erasedSamples = 0;
             pitch = estimatePitch();
-            System.arraycopy(history, HISTORY_SAMPLES - pitch, period, 0, pitch);
+            System.arraycopy(history, historySamples - pitch, period, 0, pitch);
             periodPos = 0;
         }
         for (int i = 0; i < length; i++) {
@@ -81,9 +115,9 @@ public final class G711Plc {
         erasedSamples = 0;
     }
 
-    private static float gainAt(int erased) {
-        int full = FULL_LEVEL_MS * SAMPLE_RATE_HZ / 1000;
-        int end = SILENCE_AFTER_MS * SAMPLE_RATE_HZ / 1000;
+    private float gainAt(int erased) {
+        int full = fullSamples;
+        int end = endSamples;
         if (erased < full) {
             return 1f;
         }
@@ -94,21 +128,21 @@ public final class G711Plc {
     }
 
     private void remember(short[] pcm, int offset, int length) {
-        if (length >= HISTORY_SAMPLES) {
-            System.arraycopy(pcm, offset + length - HISTORY_SAMPLES, history, 0, HISTORY_SAMPLES);
+        if (length >= historySamples) {
+            System.arraycopy(pcm, offset + length - historySamples, history, 0, historySamples);
         } else {
-            System.arraycopy(history, length, history, 0, HISTORY_SAMPLES - length);
-            System.arraycopy(pcm, offset, history, HISTORY_SAMPLES - length, length);
+            System.arraycopy(history, length, history, 0, historySamples - length);
+            System.arraycopy(pcm, offset, history, historySamples - length, length);
         }
     }
 
-    /** Lag in PITCH_MIN..PITCH_MAX whose shifted window best matches the last CORR_SAMPLES. */
+    /** Lag in pitchMin..pitchMax whose shifted window best matches the last CORR_SAMPLES. */
     private int estimatePitch() {
-        int end = HISTORY_SAMPLES;
-        int start = end - CORR_SAMPLES;
+        int end = historySamples;
+        int start = end - corrSamples;
         double bestScore = -Double.MAX_VALUE;
-        int best = PITCH_MAX;
-        for (int lag = PITCH_MIN; lag <= PITCH_MAX; lag++) {
+        int best = pitchMax;
+        for (int lag = pitchMin; lag <= pitchMax; lag++) {
             double cross = 0;
             double energy = 0;
             for (int i = start; i < end; i++) {

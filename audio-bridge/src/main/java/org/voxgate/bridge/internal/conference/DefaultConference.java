@@ -13,8 +13,8 @@ import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.Tone;
 import org.voxgate.bridge.internal.clock.ClockTask;
 import org.voxgate.bridge.internal.clock.ClockThread;
-import org.voxgate.bridge.internal.codec.G711;
-import org.voxgate.bridge.internal.codec.G711FrameEncoder;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.CodecFrameEncoder;
 import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
 import org.voxgate.bridge.internal.mix.FrameEncoder;
 import org.voxgate.bridge.internal.mix.MixParticipant;
@@ -43,9 +43,8 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     private long emptySinceNanos; // guarded by this
     private long handedOutNanos; // guarded by this
     private final AtomicLong ticks = new AtomicLong();
-    private final Mixer mixer;
-    /** Samples per tick at the legs' 8 kHz. */
-    private final int samplesPerFrame;
+    /** Mixes at the highest rate a participant's codec needs, capped by the options; rebuilt on change. */
+    private Mixer mixer;
     private final List<Slot> slots = new ArrayList<>(); // clock thread only
     private final CopyOnWriteArrayList<DefaultMediaLeg> members = new CopyOnWriteArrayList<>();
     private final AtomicLong lateTicks = new AtomicLong();
@@ -67,8 +66,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         this.handedOutNanos = now;
         this.options = options;
         this.thread = thread;
-        this.mixer = new Mixer(options.mixRateHz(), options.ptimeMs(), options.maxTalkers());
-        this.samplesPerFrame = G711.CLOCK_RATE_HZ * options.ptimeMs() / 1000;
+        this.mixer = new Mixer(8000, options.ptimeMs(), options.maxTalkers());
         this.onClose = onClose;
     }
 
@@ -77,10 +75,41 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     @Override
     public void tick(long nowNanos) {
         ticks.incrementAndGet();
+        int rate = neededMixRate();
+        if (rate != mixer.mixRateHz()) {
+            rebuildMixer(rate);
+        }
         mixer.tick();
         for (int i = 0; i < slots.size(); i++) {
-            slots.get(i).leg.afterMix(this, samplesPerFrame);
+            slots.get(i).leg.afterMix(this, options.ptimeMs());
         }
+    }
+
+    /** The highest audio rate among the participants' codecs, at most the configured rate. */
+    private int neededMixRate() {
+        int rate = 8000;
+        for (int i = 0; i < slots.size(); i++) {
+            rate = Math.max(rate, slots.get(i).leg.codec().sampleRateHz());
+        }
+        return Math.min(rate, options.mixRateHz());
+    }
+
+    /** A participant with a wider (or the last with the widest) codec came or went. Rare; allocates. */
+    private void rebuildMixer(int rate) {
+        mixer.close();
+        mixer = new Mixer(rate, options.ptimeMs(), options.maxTalkers());
+        for (Slot s : slots) {
+            s.configure();
+            mixer.add(s);
+        }
+    }
+
+    /** Current mixing rate (clock thread; for tests through {@link #mixRateHz()}). */
+    private volatile int publishedMixRate = 8000;
+
+    /** The rate the conference mixes at now. */
+    public int mixRateHz() {
+        return publishedMixRate;
     }
 
     @Override
@@ -93,35 +122,56 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         lateTicks.incrementAndGet();
     }
 
-    /** A leg as the mixer sees it; converts 8 kHz leg audio up to a wideband mix rate. */
+    /**
+     * A leg as the mixer sees it: reads the leg's audio at its codec rate and converts it to the
+     * mix rate; encodes the mix for the leg's codec. Rebuilt pieces only when the codec or the
+     * mix rate change.
+     */
     private final class Slot implements MixParticipant {
         final DefaultMediaLeg leg;
-        final Resampler up;
-        final short[] frame8k;
-        G711FrameEncoder encoder;
+        AudioCodec codec;
+        int mixRate;
+        Resampler up;
+        short[] legFrame;
+        CodecFrameEncoder encoder;
 
         Slot(DefaultMediaLeg leg) {
             this.leg = leg;
-            boolean wideband = options.mixRateHz() != G711.CLOCK_RATE_HZ;
-            this.up = wideband ? new Resampler(G711.CLOCK_RATE_HZ, options.mixRateHz()) : null;
-            this.frame8k = wideband ? new short[samplesPerFrame] : null;
+        }
+
+        /** Clock thread: matches resampler and frame buffer to the leg's codec and the mix rate. */
+        void configure() {
+            codec = leg.codec();
+            mixRate = mixer.mixRateHz();
+            publishedMixRate = mixRate;
+            int legRate = codec.sampleRateHz();
+            up = legRate == mixRate ? null : new Resampler(legRate, mixRate);
+            legFrame = new short[codec.samplesPer(options.ptimeMs())];
         }
 
         @Override
         public boolean readFrame(short[] frame) {
-            if (up == null) {
-                return leg.readFrame(DefaultConference.this, frame);
+            if (codec != leg.codec() || mixRate != mixer.mixRateHz()) {
+                configure();
             }
-            boolean audio = leg.readFrame(DefaultConference.this, frame8k);
-            up.process(frame8k, 0, samplesPerFrame, frame, 0); // always, to keep the filter continuous
+            int samples = legFrame.length;
+            if (up == null) {
+                return leg.readFrame(DefaultConference.this, frame, samples, codec.sampleRateHz());
+            }
+            boolean audio = leg.readFrame(DefaultConference.this, legFrame, samples, codec.sampleRateHz());
+            up.process(legFrame, 0, samples, frame, 0); // always, to keep the filter continuous
             return audio;
         }
 
         @Override
         public FrameEncoder encoder() {
-            G711 law = leg.law();
-            if (encoder == null || encoder.law() != law) {
-                encoder = new G711FrameEncoder(law, options.mixRateHz(), options.ptimeMs());
+            AudioCodec c = leg.codec();
+            if (encoder == null || !encoder.matches(c, mixer.mixRateHz(), leg.peerOpus())) {
+                if (encoder != null) {
+                    encoder.close();
+                }
+                encoder = new CodecFrameEncoder(c, mixer.mixRateHz(), options.ptimeMs(),
+                        c == AudioCodec.OPUS ? leg.peerOpus() : null);
             }
             return encoder;
         }
@@ -133,7 +183,14 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
 
         @Override
         public void writeFrame(byte[] payload, int offset, int length) {
-            leg.writeFrame(DefaultConference.this, payload, offset, length);
+            leg.writeFrame(DefaultConference.this, encoder.codec(), payload, offset, length, options.ptimeMs());
+        }
+
+        void close() {
+            if (encoder != null) {
+                encoder.close();
+                encoder = null;
+            }
         }
     }
 
@@ -154,6 +211,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
                 }
             }
             Slot s = new Slot(leg);
+            s.configure();
             slots.add(s);
             mixer.add(s);
             if (registration == null && !closed.get()) {
@@ -172,7 +230,9 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         thread.execute(() -> {
             for (int i = 0; i < slots.size(); i++) {
                 if (slots.get(i).leg == leg) {
-                    mixer.remove(slots.remove(i));
+                    Slot s = slots.remove(i);
+                    mixer.remove(s);
+                    s.close();
                     break;
                 }
             }
@@ -184,6 +244,9 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
 
     /** Clock thread: an empty conference is not scheduled at all. */
     private void stopTicking() {
+        if (slots.isEmpty()) {
+            mixer.close(); // frees shared encoders' native state
+        }
         if (registration != null) {
             registration.cancel();
             registration = null;

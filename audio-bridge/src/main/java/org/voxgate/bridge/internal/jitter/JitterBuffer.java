@@ -257,6 +257,31 @@ public final class JitterBuffer {
         return LOST;
     }
 
+    /**
+     * Copies the packet that the next {@link #poll} would return, if it is here, without taking
+     * it: after a {@link #LOST} it is the packet that followed the lost one, whose redundancy
+     * (Opus in-band FEC) can rebuild it.
+     *
+     * @return its length, or -1 when it has not arrived or nothing is playing
+     */
+    public int peekNext(byte[] out) {
+        if (!started || nextSeq > highestSeq) {
+            return -1;
+        }
+        int slot = (int) (nextSeq & mask);
+        if (slotSeq[slot] != nextSeq) {
+            return -1;
+        }
+        int length = slotLength[slot];
+        System.arraycopy(slotData[slot], 0, out, 0, length);
+        return length;
+    }
+
+    /** Packet duration this buffer was made for. */
+    public long packetNanos() {
+        return packetNanos;
+    }
+
     private void maybeShrink(long level) {
         if (level < minLevelInWindow) {
             minLevelInWindow = level;

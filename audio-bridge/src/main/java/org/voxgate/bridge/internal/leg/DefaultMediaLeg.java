@@ -26,7 +26,8 @@ import org.voxgate.bridge.api.SdpException;
 import org.voxgate.bridge.api.Tone;
 import org.voxgate.bridge.internal.clock.ClockTask;
 import org.voxgate.bridge.internal.clock.ClockThread;
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.OpusParameters;
 import org.voxgate.bridge.internal.event.SerialExecutor;
 import org.voxgate.bridge.internal.rtp.DropReason;
 import org.voxgate.bridge.internal.sdp.Direction;
@@ -94,7 +95,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private long lastDigitNanos;
 
     public DefaultMediaLeg(String id, LegOptions options, LegListener listener, LegContext ctx, int rtpPort,
-                           List<G711> codecs, Consumer<DefaultMediaLeg> onClose) {
+                           List<AudioCodec> codecs, Consumer<DefaultMediaLeg> onClose) {
         this.id = id;
         this.options = options;
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -175,11 +176,12 @@ public final class DefaultMediaLeg implements MediaLeg {
     @Override
     public void play(List<Prompt> prompts) {
         checkOpen();
+        int rate = codec().sampleRateHz();
         short[][] clips = new short[prompts.size()][];
         for (int i = 0; i < clips.length; i++) {
-            clips[i] = ctx.prompts().prompt(prompts.get(i), G711.CLOCK_RATE_HZ);
+            clips[i] = ctx.prompts().prompt(prompts.get(i), rate);
         }
-        Playback next = new Playback(clips, true);
+        Playback next = new Playback(clips, true, rate);
         Playback old = prompt.getAndSet(next);
         finished(old, false);
         if (clips.length == 0) {
@@ -196,7 +198,8 @@ public final class DefaultMediaLeg implements MediaLeg {
     @Override
     public void playTone(Tone t) {
         checkOpen();
-        tone.set(new Playback(new short[][] {ctx.prompts().tone(t, G711.CLOCK_RATE_HZ)}, false));
+        int rate = codec().sampleRateHz();
+        tone.set(new Playback(new short[][] {ctx.prompts().tone(t, rate)}, false, rate));
     }
 
     @Override
@@ -273,7 +276,7 @@ public final class DefaultMediaLeg implements MediaLeg {
         for (int i = 0; i < drops.length(); i++) {
             dropped += drops.get(i);
         }
-        return new LegStats(s == null ? null : s.codec().encodingName(), receiver.packetsReceived(),
+        return new LegStats(s == null ? null : s.codec().name(), receiver.packetsReceived(),
                 sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs());
     }
 
@@ -295,6 +298,11 @@ public final class DefaultMediaLeg implements MediaLeg {
             soloTask.cancel();
         }
         receiver.stop();
+        synchronized (playoutLock) {
+            if (playout != null) {
+                playout.release();
+            }
+        }
         onClose.accept(this);
     }
 
@@ -311,17 +319,18 @@ public final class DefaultMediaLeg implements MediaLeg {
     // ---- play-out, called by the owning conference's thread through its mixer slot ----
 
     /**
-     * Fills a mix frame (8 kHz) for conference {@code by}.
+     * Fills {@code samples} samples at {@code rateHz} (the leg's codec rate, {@link #codec()})
+     * for conference {@code by}.
      *
-     * @return false when {@code by} does not own the leg now, nothing was received, muted, or
-     *     the peer holds the call
+     * @return false when {@code by} does not own the leg now, nothing was received, muted, the
+     *     peer holds the call, or the codec rate is no longer {@code rateHz}
      */
-    public boolean readFrame(Object by, short[] frame) {
+    public boolean readFrame(Object by, short[] frame, int samples, int rateHz) {
         synchronized (playoutLock) {
             if (owner != by || playout == null) {
                 return false;
             }
-            boolean audio = playout.pull(frame, frame.length, ctx.clock().getAsLong());
+            boolean audio = playout.pull(frame, samples, rateHz, ctx.clock().getAsLong());
             // A peer that put us on hold (its offer said sendonly: we only receive) sends music on
             // hold; the meeting must not hear it.
             MediaSession s = session;
@@ -329,10 +338,16 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
     }
 
-    /** The law the mix must be encoded with for this leg. */
-    public G711 law() {
+    /** The codec the mix must be encoded with for this leg (PCMU before negotiation). */
+    public AudioCodec codec() {
         MediaSession s = session;
-        return s == null ? G711.PCMU : s.codec();
+        return s == null ? AudioCodec.PCMU : s.codec();
+    }
+
+    /** How the peer wants to receive Opus, or null. */
+    public OpusParameters peerOpus() {
+        MediaSession s = session;
+        return s == null ? null : s.peerOpus();
     }
 
     /** Whether conference {@code by} should send the mix to this leg now. */
@@ -342,23 +357,31 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
     }
 
-    /** Sends an encoded mix frame of {@code length} G.711 samples. */
-    public void writeFrame(Object by, byte[] payload, int offset, int length) {
+    /** Sends an encoded mix frame in {@code codec} covering {@code ptimeMs}. */
+    public void writeFrame(Object by, AudioCodec codec, byte[] payload, int offset, int length, int ptimeMs) {
         synchronized (playoutLock) {
-            if (owner != by || playout == null) {
-                return;
+            if (owner != by || playout == null || codec != codec()) {
+                return; // encoded for a codec renegotiated away meanwhile: the tick stays silent
             }
-            playout.sendPayload(payload, offset, length, length, ctx.clock().getAsLong());
+            playout.sendPayload(payload, offset, length, codec.rtpUnits(codec.samplesPer(ptimeMs)),
+                    ctx.clock().getAsLong());
         }
     }
 
-    /** Called by the owning conference after every mixer tick. */
-    public void afterMix(Object by, int samples) {
+    /** Called by the owning conference after every mixer tick of {@code ptimeMs}. */
+    public void afterMix(Object by, int ptimeMs) {
         synchronized (playoutLock) {
             if (owner != by || playout == null) {
                 return;
             }
-            playout.endTick(samples, ctx.clock().getAsLong(), false);
+            playout.endTick(ptimeMs, ctx.clock().getAsLong(), false);
+        }
+    }
+
+    /** Lost packets rebuilt from Opus FEC (for tests and metrics). */
+    public long fecRecovered() {
+        synchronized (playoutLock) {
+            return playout == null ? 0 : playout.fecRecovered();
         }
     }
 
@@ -367,7 +390,7 @@ public final class DefaultMediaLeg implements MediaLeg {
             if (owner != SOLO || playout == null || closed.get()) {
                 return;
             }
-            playout.soloTick(SOLO_PTIME_MS * 8, ctx.clock().getAsLong());
+            playout.soloTick(SOLO_PTIME_MS, ctx.clock().getAsLong());
         }
     }
 

@@ -3,60 +3,79 @@ package org.voxgate.bridge.internal.leg;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
-import org.voxgate.bridge.internal.codec.G711;
-import org.voxgate.bridge.internal.codec.G711Plc;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.AudioDecoder;
+import org.voxgate.bridge.internal.codec.AudioEncoder;
 import org.voxgate.bridge.internal.dtmf.InbandDtmfDetector;
 import org.voxgate.bridge.internal.jitter.JitterBuffer;
 import org.voxgate.bridge.internal.rtp.DropReason;
 import org.voxgate.bridge.internal.sdp.MediaSession;
 
 /**
- * The play-out side of a leg: hand-off queue to jitter buffer, G.711 decode with concealment,
- * in-band DTMF detection, prompt and tone rendering, encode and send. Every method runs with the
- * leg's play-out lock held, on a media clock thread (the leg's own outside a conference, the
- * conference's inside one). Buffers are preallocated.
+ * The play-out side of a leg: hand-off queue to jitter buffer, decode with concealment (or Opus
+ * FEC recovery), in-band DTMF detection, prompt and tone rendering, encode and send. Audio runs
+ * at the negotiated codec's rate (8 kHz G.711, 16 kHz G.722 and L16, 48 kHz Opus). Every method
+ * runs with the leg's play-out lock held, on a media clock thread (the leg's own outside a
+ * conference, the conference's inside one). Buffers are preallocated; codec objects are made
+ * only when the negotiated codec changes.
  */
 final class LegPlayout {
-    static final int MAX_PAYLOAD_BYTES = 512;
-    private static final int MAX_FRAME_SAMPLES = 480; // 60 ms at 8 kHz
+    /** Largest RTP payload held (an Ethernet MTU). */
+    static final int MAX_PAYLOAD_BYTES = 1500;
+    /** 60 ms at 48 kHz. */
+    static final int MAX_FRAME_SAMPLES = 2880;
+    /** 120 ms at 48 kHz: the longest Opus packet. */
+    private static final int MAX_PACKET_SAMPLES = 5760;
+    /** Packets of another duration than the jitter buffer expects, in a row, before it is rebuilt. */
+    private static final int PTIME_MISMATCH_PACKETS = 3;
 
     private final DefaultMediaLeg leg;
     private final LegContext ctx;
     private final PacketHandoff handoff;
     private final RtpSender sender;
-    private final G711Plc plc = new G711Plc();
-    private final InbandDtmfDetector inband;
+    private final boolean inbandWanted;
     private final byte[] payload = new byte[MAX_PAYLOAD_BYTES];
-    private final short[] fifo = new short[MAX_FRAME_SAMPLES + 2 * MAX_PAYLOAD_BYTES];
+    private final byte[] next = new byte[MAX_PAYLOAD_BYTES];
+    private final short[] fifo = new short[MAX_FRAME_SAMPLES + MAX_PACKET_SAMPLES];
     private final short[] pcm = new short[MAX_FRAME_SAMPLES];
     private final short[] inFrame = new short[MAX_FRAME_SAMPLES];
-    private final byte[] encoded = new byte[MAX_FRAME_SAMPLES];
+    private final byte[] encoded = new byte[MAX_PAYLOAD_BYTES];
     private int fifoLength;
 
     private long sessionGeneration = -1;
     private JitterBuffer jitter;
-    private G711 law = G711.PCMU;
+    private AudioCodec codec = AudioCodec.PCMU;
+    private AudioDecoder decoder;
+    private AudioEncoder encoder;
+    private InbandDtmfDetector inband;
     private int packetSamples = 160;
-    private boolean inbandActive;
+    private int jitterPtimeMs;
+    private int mismatchedPackets;
+    private int mismatchedPtimeMs;
+    private boolean dtxSkip;
     private boolean sentThisTick;
+    private long fecRecovered;
 
     LegPlayout(DefaultMediaLeg leg, LegContext ctx, PacketHandoff handoff, RtpSender sender, boolean inbandDtmf) {
         this.leg = leg;
         this.ctx = ctx;
         this.handoff = handoff;
         this.sender = sender;
-        this.inband = inbandDtmf
-                ? new InbandDtmfDetector(G711.CLOCK_RATE_HZ, (digit, ms) -> leg.emitInbandDtmf(digit, ms))
-                : null;
+        this.inbandWanted = inbandDtmf;
+    }
+
+    /** Audio rate of the negotiated codec (8 kHz before any negotiation). */
+    int sampleRateHz() {
+        return codec.sampleRateHz();
     }
 
     /**
-     * Fills {@code out} with {@code samples} samples of the peer's audio at 8 kHz.
+     * Fills {@code out} with {@code samples} samples of the peer's audio at {@code rateHz}.
      *
      * @return true when it holds received or concealed audio, false for silence (nothing yet,
-     *     idle stream, no session)
+     *     idle stream, no session, or the codec rate changed and differs from {@code rateHz})
      */
-    boolean pull(short[] out, int samples, long now) {
+    boolean pull(short[] out, int samples, int rateHz, long now) {
         MediaSession s = leg.session();
         if (s == null) {
             while (handoff.poll(payload)) {
@@ -71,28 +90,46 @@ final class LegPlayout {
         while (handoff.poll(payload)) {
             if (handoff.polledNewStream) {
                 jitter.reset();
-                plc.reset();
+                decoder.reset();
                 fifoLength = 0;
             }
+            checkPacketDuration(handoff.polledLength);
             DropReason r = jitter.insert(handoff.polledSeq, handoff.polledTimestamp, payload, 0, handoff.polledLength,
                     handoff.polledArrival);
             if (r != null) {
                 leg.drop(r);
             }
         }
+        if (rateHz != codec.sampleRateHz()) {
+            Arrays.fill(out, 0, samples, (short) 0); // the caller learns the new rate next tick
+            return false;
+        }
         boolean audio = fifoLength > 0;
         while (fifoLength < samples) {
             int n = jitter.poll(now, payload);
             if (n >= 0) {
-                n = Math.min(n, fifo.length - fifoLength);
-                law.decode(payload, 0, fifo, fifoLength, n);
-                plc.onGoodFrame(fifo, fifoLength, n);
-                fifoLength += n;
-                packetSamples = n > 0 ? n : packetSamples;
+                int room = fifo.length - fifoLength;
+                int expected = decoder.samplesIn(payload, 0, n);
+                int got = expected > 0 && expected <= room ? decoder.decode(payload, 0, n, fifo, fifoLength) : -1;
+                if (got < 0) {
+                    leg.drop(DropReason.UNDECODABLE);
+                    got = Math.min(packetSamples, room);
+                    decoder.conceal(fifo, fifoLength, got);
+                } else if (got > 0) {
+                    packetSamples = got;
+                }
+                fifoLength += got;
                 audio = true;
             } else if (n == JitterBuffer.LOST) {
                 int k = Math.min(packetSamples, fifo.length - fifoLength);
-                plc.conceal(fifo, fifoLength, k);
+                int m = jitter.peekNext(next);
+                int got = m > 0 ? decoder.recover(next, 0, m, fifo, fifoLength, k) : -1;
+                if (got > 0) {
+                    fecRecovered++;
+                    k = got;
+                } else {
+                    decoder.conceal(fifo, fifoLength, k);
+                }
                 fifoLength += k;
                 audio = true;
             } else {
@@ -106,27 +143,70 @@ final class LegPlayout {
         }
         System.arraycopy(fifo, take, fifo, 0, fifoLength - take);
         fifoLength -= take;
-        if (audio && inbandActive && !leg.sawTelephoneEvents()) {
+        if (audio && inband != null && !leg.sawTelephoneEvents()) {
             inband.process(out, 0, samples);
         }
         return audio;
     }
 
-    private void reconfigure(MediaSession s) {
-        boolean codecChanged = jitter == null || s.codec() != law || s.ptimeMs() * 8 != packetSamples;
-        sessionGeneration = s.generation();
-        law = s.codec();
-        // In-band detection runs even when telephone-event was negotiated: many gateways
-        // negotiate it and still send tones in the audio. It stops once events arrive.
-        inbandActive = inband != null;
-        if (codecChanged) {
-            packetSamples = s.samplesPerPacket();
-            jitter = new JitterBuffer(G711.CLOCK_RATE_HZ, s.ptimeMs(), ctx.config().jitterMinMs(),
-                    ctx.config().jitterMaxMs(), MAX_PAYLOAD_BYTES);
-            plc.reset();
-            fifoLength = 0;
+    /**
+     * The jitter buffer counts in packets of one duration. A peer may send another ptime than
+     * it signalled (a=ptime is only a wish); after a few packets of another duration the buffer
+     * is rebuilt for it (10, 20, 30, 40 and 60 ms are handled).
+     */
+    private void checkPacketDuration(int length) {
+        int samples = decoder.samplesIn(payload, 0, length);
+        if (samples <= 0) {
+            return;
+        }
+        int ms = samples * 1000 / codec.sampleRateHz();
+        if (ms == jitterPtimeMs || ms < 10 || ms > 60) {
+            mismatchedPackets = 0;
+            return;
+        }
+        if (ms != mismatchedPtimeMs) {
+            mismatchedPtimeMs = ms;
+            mismatchedPackets = 0;
+        }
+        if (++mismatchedPackets >= PTIME_MISMATCH_PACKETS) {
+            jitter = newJitterBuffer(ms);
+            mismatchedPackets = 0;
         }
     }
+
+    private JitterBuffer newJitterBuffer(int ptimeMs) {
+        jitterPtimeMs = ptimeMs;
+        return new JitterBuffer(codec.rtpClockRateHz(), ptimeMs, ctx.config().jitterMinMs(),
+                Math.max(ctx.config().jitterMaxMs(), 2 * ptimeMs), MAX_PAYLOAD_BYTES);
+    }
+
+    private void reconfigure(MediaSession s) {
+        boolean codecChanged = jitter == null || s.codec() != codec || s.ptimeMs() != jitterPtimeMs
+                || (s.codec() == AudioCodec.OPUS && !java.util.Objects.equals(s.peerOpus(), opusOfEncoder));
+        sessionGeneration = s.generation();
+        dtxSkip = s.peerOpus() != null && s.peerOpus().useDtx();
+        if (!codecChanged) {
+            return;
+        }
+        boolean rateChanged = decoder == null || s.codec().sampleRateHz() != codec.sampleRateHz();
+        codec = s.codec();
+        AudioCodec.release(decoder);
+        AudioCodec.release(encoder);
+        decoder = codec.newDecoder();
+        encoder = codec.newEncoder(s.peerOpus());
+        opusOfEncoder = s.peerOpus();
+        packetSamples = s.samplesPerPacket();
+        jitter = newJitterBuffer(s.ptimeMs());
+        mismatchedPackets = 0;
+        fifoLength = 0;
+        // In-band detection runs even when telephone-event was negotiated: many gateways
+        // negotiate it and still send tones in the audio. It stops once events arrive.
+        if (inbandWanted && (inband == null || rateChanged)) {
+            inband = new InbandDtmfDetector(codec.sampleRateHz(), (digit, ms) -> leg.emitInbandDtmf(digit, ms));
+        }
+    }
+
+    private org.voxgate.bridge.internal.codec.OpusParameters opusOfEncoder;
 
     /** Whether RTP may go out now: negotiated, a destination known, direction allows sending. */
     boolean canSend() {
@@ -134,38 +214,45 @@ final class LegPlayout {
         return s != null && s.direction().sends() && leg.sendTarget() != null;
     }
 
-    /** Encodes and sends {@code samples} samples of 8 kHz PCM. */
+    /** Encodes with the leg's own encoder and sends {@code samples} samples at the codec rate. */
     void sendPcm(short[] frame, int samples, long now) {
-        MediaSession s = leg.session();
-        s.codec().encode(frame, 0, encoded, 0, samples);
-        sendPayload(encoded, 0, samples, samples, now);
+        int n = encoder.encode(frame, 0, samples, encoded, 0);
+        int units = codec.rtpUnits(samples);
+        if (n <= 0) {
+            sender.skip(units);
+            sentThisTick = true;
+            return;
+        }
+        sendPayload(encoded, 0, n, units, now);
     }
 
-    /** Sends an encoded frame of {@code samples} samples. */
-    void sendPayload(byte[] data, int offset, int length, int samples, long now) {
+    /** Sends an encoded frame covering {@code rtpUnits} RTP timestamp units. */
+    void sendPayload(byte[] data, int offset, int length, int rtpUnits, long now) {
         MediaSession s = leg.session();
         InetSocketAddress target = leg.sendTarget();
-        if (s == null || target == null || !s.direction().sends()) {
-            sender.skip(samples);
+        if (s == null || target == null || !s.direction().sends() || (dtxSkip && length <= 2)) {
+            // An Opus DTX frame of one or two bytes is not sent (RFC 7587 section 3.1.3).
+            sender.skip(rtpUnits);
         } else {
-            sender.send(target, s.payloadType(), data, offset, length, samples, now);
+            sender.send(target, s.payloadType(), data, offset, length, rtpUnits, now);
         }
         sentThisTick = true;
     }
 
     /**
-     * Ends a tick: when nothing was sent, plays prompts or tones if any, else (outside a
-     * conference, {@code fillSilence}) sends silence, else lets the timestamp run on.
+     * Ends a tick of {@code ptimeMs}: when nothing was sent, plays prompts or tones if any, else
+     * (outside a conference, {@code fillSilence}) sends silence, else lets the timestamp run on.
      */
-    void endTick(int samples, long now, boolean fillSilence) {
+    void endTick(int ptimeMs, long now, boolean fillSilence) {
+        int samples = codec.samplesPer(ptimeMs);
         if (!sentThisTick) {
-            if (canSend() && renderPlayback(pcm, samples)) {
+            if (encoder != null && canSend() && renderPlayback(pcm, samples)) {
                 sendPcm(pcm, samples, now);
-            } else if (canSend() && fillSilence) {
+            } else if (encoder != null && canSend() && fillSilence) {
                 Arrays.fill(pcm, 0, samples, (short) 0);
                 sendPcm(pcm, samples, now);
             } else {
-                sender.skip(samples);
+                sender.skip(codec.rtpUnits(samples));
             }
         }
         sentThisTick = false;
@@ -180,24 +267,42 @@ final class LegPlayout {
         }
         Arrays.fill(out, 0, samples, (short) 0);
         boolean any = false;
+        int rate = codec.sampleRateHz();
         if (p != null) {
-            any = p.render(out, samples, true);
-            if (p.atEnd()) {
+            // A prompt rendered for another rate (the codec changed while it played) ends.
+            any = p.sampleRateHz() == rate && p.render(out, samples, true);
+            if (p.atEnd() || p.sampleRateHz() != rate) {
                 leg.promptEnded(p);
             }
         }
         if (t != null) {
-            any |= t.render(out, samples, true);
-            if (t.atEnd()) {
+            any |= t.sampleRateHz() == rate && t.render(out, samples, true);
+            if (t.atEnd() || t.sampleRateHz() != rate) {
                 leg.toneEnded(t);
             }
         }
         return any;
     }
 
-    /** One tick outside a conference: keep the receive path flowing, send prompts or silence. */
-    void soloTick(int samples, long now) {
-        pull(inFrame, samples, now);
-        endTick(samples, now, true);
+    /** One tick of {@code ptimeMs} outside a conference: keep receiving, send prompts or silence. */
+    void soloTick(int ptimeMs, long now) {
+        MediaSession s = leg.session();
+        int rate = s == null ? codec.sampleRateHz() : s.codec().sampleRateHz();
+        pull(inFrame, rate * ptimeMs / 1000, rate, now);
+        endTick(ptimeMs, now, true);
+    }
+
+    /** Lost packets rebuilt from the next packet's FEC (Opus). */
+    long fecRecovered() {
+        return fecRecovered;
+    }
+
+    /** Frees native codec state (the leg closed). */
+    void release() {
+        AudioCodec.release(decoder);
+        AudioCodec.release(encoder);
+        decoder = null;
+        encoder = null;
+        sessionGeneration = -1; // a late tick would make new ones (freed by the cleaner)
     }
 }

@@ -47,7 +47,8 @@ final class LegReceiver {
     private final SourceLatch latch = new SourceLatch();
     private final TelephoneEventReceiver telephoneEvents = new TelephoneEventReceiver(8000);
     private final PacketHandoff handoff;
-    private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC
+    private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC or clock
+    private int statsClockRateHz = 8000;
 
     private long sessionGeneration = -1;
     private InetSocketAddress latchRemote;
@@ -194,10 +195,12 @@ final class LegReceiver {
             leg.drop(DropReason.UNKNOWN_PAYLOAD_TYPE);
             return;
         }
-        if (!haveSsrc || packet.ssrc() != remoteSsrc) {
-            // New source (first packet, re-INVITE, transfer): new statistics and play-out.
-            if (haveSsrc) {
-                stats = new ReceiveStatistics(8000);
+        int clockRateHz = s.codec().rtpClockRateHz();
+        if (!haveSsrc || packet.ssrc() != remoteSsrc || clockRateHz != statsClockRateHz) {
+            // New source (first packet, re-INVITE, transfer) or codec clock: new statistics.
+            if (haveSsrc || clockRateHz != statsClockRateHz) {
+                stats = new ReceiveStatistics(clockRateHz);
+                statsClockRateHz = clockRateHz;
             }
             haveSsrc = true;
             remoteSsrc = packet.ssrc();
@@ -300,7 +303,9 @@ final class LegReceiver {
         RtpSender sender = leg.sender();
         RtcpWriter.SenderInfo info = null;
         if (sender.packetsSent > 0) {
-            long rtpTs = sender.lastTimestamp + (now - sender.lastSendNanos) * 8000 / 1_000_000_000L;
+            MediaSession ms = leg.session();
+            int clock = ms == null ? 8000 : ms.codec().rtpClockRateHz();
+            long rtpTs = sender.lastTimestamp + (now - sender.lastSendNanos) * clock / 1_000_000_000L;
             info = new RtcpWriter.SenderInfo(RtcpWriter.ntpTimestamp(System.currentTimeMillis()),
                     rtpTs & 0xFFFF_FFFFL, sender.packetsSent, sender.octetsSent);
         }

@@ -10,13 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Playback {
     private final short[][] clips;
     private final boolean notify;
+    private final int sampleRateHz;
     private final AtomicBoolean finished = new AtomicBoolean();
     private int clip;
     private int position;
 
-    Playback(short[][] clips, boolean notify) {
+    Playback(short[][] clips, boolean notify, int sampleRateHz) {
         this.clips = clips;
         this.notify = notify;
+        this.sampleRateHz = sampleRateHz;
+    }
+
+    /** Rate the clips were rendered at (the leg's codec rate when it started). */
+    int sampleRateHz() {
+        return sampleRateHz;
     }
 
     /** Whether its end is reported through onPlaybackFinished (prompts yes, tones no). */

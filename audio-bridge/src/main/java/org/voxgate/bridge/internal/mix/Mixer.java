@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Output: talkers that contributed a frame hear {@code saturate(sum - own)}, encoded once
  * with their own encoder; everybody else hears {@code saturate(sum)}, encoded once per
- * {@link FrameEncoder#sharingKey()} and handed to every such listener. The sum is kept in 32
+ * {@link FrameEncoder#sharingKey()} by that group's {@link FrameEncoder#groupEncoder()} and
+ * handed to every such listener. The sum is kept in 32
  * bits, so mix-minus is exact to the sample and clipping happens only at the end. Participants
  * whose {@link MixParticipant#receiving()} is false get nothing.
  *
@@ -60,11 +61,14 @@ public final class Mixer {
     private boolean[] talker = new boolean[0];
     private FrameEncoder[] encoders = new FrameEncoder[0];
     private int[] group = new int[0];
+    /** Whether the participant got its own mix-minus encoding last tick. */
+    private boolean[] ownStream = new boolean[0];
     private int count;
     private int talkerCount;
 
     // Encoder sharing groups: one encoded full mix per sharing key per tick.
     private Object[] groupKeys = new Object[0];
+    private FrameEncoder[] groupEncoders = new FrameEncoder[0];
     private byte[][] groupBuffers = new byte[0][];
     private int[] groupLength = new int[0];
     private long[] groupTick = new long[0];
@@ -160,6 +164,7 @@ public final class Mixer {
         talker[i] = false;
         encoders[i] = encoder;
         group[i] = acquireGroup(encoder);
+        ownStream[i] = false;
         resetChallenge();
     }
 
@@ -186,6 +191,7 @@ public final class Mixer {
         talker[i] = talker[last];
         encoders[i] = encoders[last];
         group[i] = group[last];
+        ownStream[i] = ownStream[last];
         participants[last] = null;
         encoders[last] = null;
         frames[last] = freed; // keep the buffer for the next add
@@ -335,15 +341,25 @@ public final class Mixer {
                 for (int s = 0; s < samplesPerFrame; s++) {
                     minusMix[s] = saturate(sum[s] - own[s]);
                 }
+                if (!ownStream[i]) {
+                    // Its stream came from the group encoder until now: carry on from that state.
+                    encoders[i].continueFrom(groupEncoders[group[i]]);
+                    ownStream[i] = true;
+                }
                 int length = encoders[i].encode(minusMix, talkerPayload, 0);
-                p.writeFrame(talkerPayload, 0, length);
+                if (length > 0) {
+                    p.writeFrame(talkerPayload, 0, length);
+                }
             } else {
+                ownStream[i] = false;
                 int g = group[i];
                 if (groupTick[g] != tickCount) {
-                    groupLength[g] = encoders[i].encode(fullMix, groupBuffers[g], 0);
+                    groupLength[g] = groupEncoders[g].encode(fullMix, groupBuffers[g], 0);
                     groupTick[g] = tickCount;
                 }
-                p.writeFrame(groupBuffers[g], 0, groupLength[g]);
+                if (groupLength[g] > 0) {
+                    p.writeFrame(groupBuffers[g], 0, groupLength[g]);
+                }
             }
         }
     }
@@ -367,6 +383,7 @@ public final class Mixer {
         releaseGroup(group[i]);
         encoders[i] = encoder;
         group[i] = acquireGroup(encoder);
+        ownStream[i] = false;
     }
 
     private int acquireGroup(FrameEncoder encoder) {
@@ -392,12 +409,14 @@ public final class Mixer {
             free = groupKeys.length;
             int n = Math.max(2, free * 2);
             groupKeys = Arrays.copyOf(groupKeys, n);
+            groupEncoders = Arrays.copyOf(groupEncoders, n);
             groupBuffers = Arrays.copyOf(groupBuffers, n);
             groupLength = Arrays.copyOf(groupLength, n);
             groupTick = Arrays.copyOf(groupTick, n);
             groupRefs = Arrays.copyOf(groupRefs, n);
         }
         groupKeys[free] = key;
+        groupEncoders[free] = Objects.requireNonNull(encoder.groupEncoder(), "groupEncoder");
         groupRefs[free] = 1;
         groupTick[free] = -1;
         if (groupBuffers[free] == null || groupBuffers[free].length < max) {
@@ -409,6 +428,33 @@ public final class Mixer {
     private void releaseGroup(int g) {
         if (--groupRefs[g] == 0) {
             groupKeys[g] = null;
+            FrameEncoder e = groupEncoders[g];
+            groupEncoders[g] = null;
+            if (e != null && !isMemberEncoder(e)) {
+                e.close();
+            }
+        }
+    }
+
+    private boolean isMemberEncoder(FrameEncoder e) {
+        for (int i = 0; i < count; i++) {
+            if (encoders[i] == e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Frees every group encoder (the conference closes or rebuilds its mixer). */
+    public void close() {
+        for (int g = 0; g < groupEncoders.length; g++) {
+            FrameEncoder e = groupEncoders[g];
+            if (e != null && !isMemberEncoder(e)) {
+                e.close();
+            }
+            groupEncoders[g] = null;
+            groupKeys[g] = null;
+            groupRefs[g] = 0;
         }
     }
 
@@ -420,5 +466,6 @@ public final class Mixer {
         talker = Arrays.copyOf(talker, capacity);
         encoders = Arrays.copyOf(encoders, capacity);
         group = Arrays.copyOf(group, capacity);
+        ownStream = Arrays.copyOf(ownStream, capacity);
     }
 }

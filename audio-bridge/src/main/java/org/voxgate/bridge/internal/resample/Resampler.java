@@ -119,6 +119,20 @@ public final class Resampler {
         return (tapsPerPhase * up - 1) / 2 / down;
     }
 
+    /**
+     * Continues from {@code other}'s stream state (a listener taking over a shared stream).
+     *
+     * @throws IllegalArgumentException when the rates differ
+     */
+    public void copyStateFrom(Resampler other) {
+        if (other.inRateHz != inRateHz || other.outRateHz != outRateHz) {
+            throw new IllegalArgumentException("different conversions");
+        }
+        System.arraycopy(other.history, 0, history, 0, history.length);
+        position = other.position;
+        decimationPhase = other.decimationPhase;
+    }
+
     /** Forgets the stream: history to silence, as after construction. */
     public void reset() {
         java.util.Arrays.fill(history, 0f);

@@ -32,5 +32,7 @@ public enum DropReason {
     /** Media direction says the peer must not send (inactive / we are sendonly). */
     NOT_RECEIVING,
     /** Telephone-event payload shorter than 4 bytes or with a bad event code. */
-    BAD_TELEPHONE_EVENT
+    BAD_TELEPHONE_EVENT,
+    /** The codec refused the payload (malformed Opus packet, odd length); concealed instead. */
+    UNDECODABLE
 }

@@ -2,7 +2,8 @@ package org.voxgate.bridge.internal.sdp;
 
 import java.net.InetSocketAddress;
 
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.OpusParameters;
 
 /**
  * The outcome of one offer/answer exchange for a leg's audio stream, from our side.
@@ -11,17 +12,19 @@ import org.voxgate.bridge.internal.codec.G711;
  * @param codec               negotiated codec
  * @param payloadType         its payload type, for both directions
  * @param telephoneEventType  telephone-event payload type (RFC 4733), or -1
- * @param ptimeMs             packet duration we send and expect
+ * @param ptimeMs             packet duration the peer asked for (10 to 60 ms)
  * @param direction           our direction: whether we send and whether we receive
  * @param remoteRtp           where the peer wants RTP, or null (hold with 0.0.0.0, port 0)
  * @param remoteRtcp          where the peer wants RTCP, or null
  * @param generation          increases with every exchange that changed anything
+ * @param peerOpus            the peer's Opus fmtp (how it wants to receive); null unless Opus
  */
-public record MediaSession(G711 codec, int payloadType, int telephoneEventType, int ptimeMs,
+public record MediaSession(AudioCodec codec, int payloadType, int telephoneEventType, int ptimeMs,
                            Direction direction, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp,
-                           long generation) {
+                           long generation, OpusParameters peerOpus) {
 
+    /** Samples of audio (at the codec's audio rate) in one packet of {@link #ptimeMs}. */
     public int samplesPerPacket() {
-        return G711.CLOCK_RATE_HZ * ptimeMs / 1000;
+        return codec.samplesPer(ptimeMs);
     }
 }

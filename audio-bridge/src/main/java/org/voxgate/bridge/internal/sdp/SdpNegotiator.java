@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.voxgate.bridge.api.SdpException;
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.OpusParameters;
 
 /**
  * Offer/answer (RFC 3264) for one leg with one audio stream. Not thread-safe: the leg
@@ -32,10 +33,12 @@ public final class SdpNegotiator {
     /** Events we accept and answer with: DTMF 0-9, *, #, A-D (RFC 4733 section 3.2). */
     public static final String TELEPHONE_EVENTS = "0-15";
     static final int DEFAULT_PTIME_MS = 20;
+    /** Packet durations we take from a peer's a=ptime (others fall back to 20 ms). */
+    private static final java.util.Set<Integer> PTIMES_MS = java.util.Set.of(10, 20, 30, 40, 60);
 
     private final InetAddress advertisedAddress;
     private final int localRtpPort;
-    private final List<G711> preference;
+    private final List<AudioCodec> preference;
     private final long sessionId;
     private long version;
     private String lastBody;
@@ -43,7 +46,11 @@ public final class SdpNegotiator {
     private boolean offerPending;
     private MediaSession current;
 
-    public SdpNegotiator(InetAddress advertisedAddress, int localRtpPort, List<G711> preference, long sessionId) {
+    /**
+     * @param preference codecs we accept, best first; the answer takes the first of these the
+     *     offer contains, whatever the offer's order
+     */
+    public SdpNegotiator(InetAddress advertisedAddress, int localRtpPort, List<AudioCodec> preference, long sessionId) {
         this.advertisedAddress = Objects.requireNonNull(advertisedAddress);
         this.localRtpPort = localRtpPort;
         this.preference = List.copyOf(preference);
@@ -72,7 +79,7 @@ public final class SdpNegotiator {
             throw new SdpException(304, false, "offer has no m= line; this bridge takes one audio stream");
         }
         int chosen = -1;
-        G711 codec = null;
+        AudioCodec codec = null;
         int codecPt = -1;
         int tePt = -1;
         boolean audioOffered = false;
@@ -82,13 +89,13 @@ public final class SdpNegotiator {
                 continue;
             }
             audioOffered = true;
-            for (G711 want : preference) {
-                int pt = findFormat(m, want.encodingName(), want.payloadType());
+            for (AudioCodec want : preference) {
+                int pt = findFormat(m, want);
                 if (pt >= 0) {
                     codec = want;
                     codecPt = pt;
                     chosen = i;
-                    tePt = findFormat(m, "telephone-event", -1);
+                    tePt = findTelephoneEvent(m, want);
                     break;
                 }
             }
@@ -98,14 +105,14 @@ public final class SdpNegotiator {
                 throw new SdpException(304, false, "no audio stream over RTP/AVP offered; this bridge takes audio over RTP/AVP");
             }
             throw new SdpException(305, false, "no common codec: this bridge accepts " + names(preference)
-                    + " at 8000 Hz; offered " + offeredNames(offer));
+                    + "; offered " + offeredNames(offer));
         }
         MediaDescription m = offer.media().get(chosen);
         InetAddress address = offer.connectionFor(m);
         if (address == null) {
             throw SdpParser.malformed(0, "no c= line for the audio stream");
         }
-        int ptime = (m.ptimeMs() == 10 || m.ptimeMs() == 20 || m.ptimeMs() == 30) ? m.ptimeMs() : DEFAULT_PTIME_MS;
+        int ptime = PTIMES_MS.contains(m.ptimeMs()) ? m.ptimeMs() : DEFAULT_PTIME_MS;
         Direction ours = offer.directionFor(m).mirror();
         MediaSession session = session(codec, codecPt, tePt, ptime, ours, address, m);
 
@@ -132,12 +139,12 @@ public final class SdpNegotiator {
     public String createOffer() {
         StringBuilder media = new StringBuilder();
         media.append("m=audio ").append(localRtpPort).append(" RTP/AVP");
-        for (G711 c : preference) {
-            media.append(' ').append(c.payloadType());
+        for (AudioCodec c : preference) {
+            media.append(' ').append(c.offerPayloadType());
         }
         media.append(' ').append(OFFER_TELEPHONE_EVENT_PT).append("\r\n");
-        for (G711 c : preference) {
-            media.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.encodingName()).append("/8000\r\n");
+        for (AudioCodec c : preference) {
+            appendRtpmap(media, c, c.offerPayloadType());
         }
         media.append("a=rtpmap:").append(OFFER_TELEPHONE_EVENT_PT).append(" telephone-event/8000\r\n");
         media.append("a=fmtp:").append(OFFER_TELEPHONE_EVENT_PT).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
@@ -166,11 +173,11 @@ public final class SdpNegotiator {
         if (m.port() == 0 || !"audio".equals(m.media())) {
             throw new SdpException(304, false, "the peer rejected the audio stream");
         }
-        G711 codec = null;
+        AudioCodec codec = null;
         int codecPt = -1;
         for (String f : m.formats()) {
-            for (G711 c : preference) {
-                if (findFormat(m, c.encodingName(), c.payloadType()) == ptOf(f)) {
+            for (AudioCodec c : preference) {
+                if (ptOf(f) >= 0 && matches(m, ptOf(f), c)) {
                     codec = c;
                     codecPt = ptOf(f);
                     break;
@@ -187,14 +194,14 @@ public final class SdpNegotiator {
         if (address == null) {
             throw SdpParser.malformed(0, "no c= line for the audio stream");
         }
-        int tePt = findFormat(m, "telephone-event", -1);
-        int ptime = (m.ptimeMs() == 10 || m.ptimeMs() == 20 || m.ptimeMs() == 30) ? m.ptimeMs() : DEFAULT_PTIME_MS;
+        int tePt = findTelephoneEvent(m, codec);
+        int ptime = PTIMES_MS.contains(m.ptimeMs()) ? m.ptimeMs() : DEFAULT_PTIME_MS;
         Direction ours = answer.directionFor(m).mirror();
         offerPending = false;
         publish(session(codec, codecPt, tePt, ptime, ours, address, m));
     }
 
-    private MediaSession session(G711 codec, int pt, int tePt, int ptime, Direction ours, InetAddress address,
+    private MediaSession session(AudioCodec codec, int pt, int tePt, int ptime, Direction ours, InetAddress address,
                                  MediaDescription m) {
         InetSocketAddress rtp = null;
         InetSocketAddress rtcp = null;
@@ -203,7 +210,8 @@ public final class SdpNegotiator {
             int rtcpPort = m.rtcpPort() > 0 ? m.rtcpPort() : Math.min(65535, m.port() + 1);
             rtcp = new InetSocketAddress(m.rtcpAddress() != null ? m.rtcpAddress() : address, rtcpPort);
         }
-        return new MediaSession(codec, pt, tePt, ptime, ours, rtp, rtcp, generation);
+        OpusParameters opus = codec == AudioCodec.OPUS ? OpusParameters.parse(m.fmtps().get(pt)) : null;
+        return new MediaSession(codec, pt, tePt, ptime, ours, rtp, rtcp, generation, opus);
     }
 
     private void publish(MediaSession s) {
@@ -211,30 +219,46 @@ public final class SdpNegotiator {
             generation++;
         }
         current = new MediaSession(s.codec(), s.payloadType(), s.telephoneEventType(), s.ptimeMs(), s.direction(),
-                s.remoteRtp(), s.remoteRtcp(), generation);
+                s.remoteRtp(), s.remoteRtcp(), generation, s.peerOpus());
     }
 
     private static boolean sameMedia(MediaSession a, MediaSession b) {
         return a.codec() == b.codec() && a.payloadType() == b.payloadType()
                 && a.telephoneEventType() == b.telephoneEventType() && a.ptimeMs() == b.ptimeMs()
                 && a.direction() == b.direction() && Objects.equals(a.remoteRtp(), b.remoteRtp())
-                && Objects.equals(a.remoteRtcp(), b.remoteRtcp());
+                && Objects.equals(a.remoteRtcp(), b.remoteRtcp()) && Objects.equals(a.peerOpus(), b.peerOpus());
     }
 
-    private void appendAudio(StringBuilder sb, G711 codec, int pt, int tePt, int ptime, Direction dir) {
+    private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int ptime, Direction dir) {
         sb.append("m=audio ").append(localRtpPort).append(" RTP/AVP ").append(pt);
         if (tePt >= 0) {
             sb.append(' ').append(tePt);
         }
         sb.append("\r\n");
-        sb.append("a=rtpmap:").append(pt).append(' ').append(codec.encodingName()).append("/8000\r\n");
+        appendRtpmap(sb, codec, pt);
         if (tePt >= 0) {
-            sb.append("a=rtpmap:").append(tePt).append(" telephone-event/8000\r\n");
+            sb.append("a=rtpmap:").append(tePt).append(" telephone-event/").append(codec.rtpClockRateHz()).append("\r\n");
             sb.append("a=fmtp:").append(tePt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
         }
         sb.append("a=ptime:").append(ptime).append("\r\n");
         sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
         sb.append('a').append('=').append(dir.attribute()).append("\r\n");
+    }
+
+    /**
+     * a=rtpmap (and for Opus our a=fmtp). G.722 is written G722/8000 although its audio is
+     * 16 kHz (RFC 3551 section 4.5.2); Opus always opus/48000/2 (RFC 7587 section 7).
+     */
+    private static void appendRtpmap(StringBuilder sb, AudioCodec codec, int pt) {
+        sb.append("a=rtpmap:").append(pt).append(' ').append(codec.encodingName()).append('/')
+                .append(codec.rtpClockRateHz());
+        if (codec.rtpmapChannels() > 1) {
+            sb.append('/').append(codec.rtpmapChannels());
+        }
+        sb.append("\r\n");
+        if (codec == AudioCodec.OPUS) {
+            sb.append("a=fmtp:").append(pt).append(' ').append(OpusParameters.OURS.fmtp()).append("\r\n");
+        }
     }
 
     private String body(String media) {
@@ -260,25 +284,47 @@ public final class SdpNegotiator {
     }
 
     /**
-     * The payload type in {@code m} for an encoding at 8000 Hz: an rtpmap naming it, else the
-     * static type when listed without an rtpmap (RFC 3551 table 4); -1 if absent.
+     * The payload type in {@code m} for a codec: an rtpmap naming it with its clock rate and
+     * channels, else its static type listed without an rtpmap (RFC 3551 table 4); -1 if absent.
      */
-    private static int findFormat(MediaDescription m, String encoding, int staticPt) {
+    private static int findFormat(MediaDescription m, AudioCodec codec) {
         for (String f : m.formats()) {
             int pt = ptOf(f);
-            if (pt < 0) {
-                continue;
-            }
-            MediaDescription.RtpMap map = m.rtpmaps().get(pt);
-            if (map != null) {
-                if (map.encodingName().equalsIgnoreCase(encoding) && map.clockRateHz() == 8000 && map.channels() == 1) {
-                    return pt;
-                }
-            } else if (pt == staticPt) {
+            if (pt >= 0 && matches(m, pt, codec)) {
                 return pt;
             }
         }
         return -1;
+    }
+
+    private static boolean matches(MediaDescription m, int pt, AudioCodec codec) {
+        MediaDescription.RtpMap map = m.rtpmaps().get(pt);
+        if (map != null) {
+            return AudioCodec.forRtpmap(map.encodingName(), map.clockRateHz(), map.channels()) == codec;
+        }
+        return pt == codec.staticPayloadType();
+    }
+
+    /**
+     * telephone-event at the audio codec's RTP clock (RFC 4733 section 2.1: the event clock is the
+     * audio's), else at 8000 Hz; -1 if absent.
+     */
+    private static int findTelephoneEvent(MediaDescription m, AudioCodec codec) {
+        int fallback = -1;
+        for (String f : m.formats()) {
+            int pt = ptOf(f);
+            MediaDescription.RtpMap map = pt >= 0 ? m.rtpmaps().get(pt) : null;
+            if (map == null || !map.encodingName().equalsIgnoreCase("telephone-event")) {
+                continue;
+            }
+            if (map.clockRateHz() == codec.rtpClockRateHz()) {
+                return pt;
+            }
+            if (map.clockRateHz() == 8000 && fallback < 0) {
+                fallback = pt;
+            }
+        }
+        return fallback;
     }
 
     private static int ptOf(String format) {
@@ -289,9 +335,9 @@ public final class SdpNegotiator {
         return pt <= 127 ? pt : -1;
     }
 
-    private static String names(List<G711> codecs) {
+    private static String names(List<AudioCodec> codecs) {
         List<String> n = new ArrayList<>();
-        for (G711 c : codecs) {
+        for (AudioCodec c : codecs) {
             n.add(c.encodingName());
         }
         return String.join(", ", n);

@@ -13,12 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.voxgate.bridge.api.SdpException;
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
 
 class SdpNegotiatorTest {
-    private final SdpNegotiator n = negotiator(List.of(G711.PCMU, G711.PCMA));
+    private final SdpNegotiator n = negotiator(List.of(AudioCodec.PCMU, AudioCodec.PCMA));
 
-    private static SdpNegotiator negotiator(List<G711> codecs) {
+    private static SdpNegotiator negotiator(List<AudioCodec> codecs) {
         try {
             return new SdpNegotiator(InetAddress.getByName("192.0.2.10"), 40000, codecs, 777);
         } catch (Exception e) {
@@ -120,7 +120,7 @@ class SdpNegotiatorTest {
         long generation = n.current().generation();
         String codecChange = n.answer(offer("m=audio 5000 RTP/AVP 8\r\n"));
         assertThat(version(codecChange)).isEqualTo(version(first) + 3);
-        assertThat(n.current().codec()).isEqualTo(G711.PCMA);
+        assertThat(n.current().codec()).isEqualTo(AudioCodec.PCMA);
         assertThat(n.current().generation()).isGreaterThan(generation);
     }
 
@@ -165,7 +165,7 @@ class SdpNegotiatorTest {
                 .contains("a=sendrecv\r\n");
         n.acceptAnswer(offer("m=audio 5000 RTP/AVP 8 101\r\na=rtpmap:101 telephone-event/8000\r\na=recvonly\r\n"));
         MediaSession s = n.current();
-        assertThat(s.codec()).isEqualTo(G711.PCMA);
+        assertThat(s.codec()).isEqualTo(AudioCodec.PCMA);
         assertThat(s.telephoneEventType()).isEqualTo(101);
         assertThat(s.direction()).isEqualTo(Direction.SENDONLY);
         assertThatThrownBy(() -> n.acceptAnswer(offer("m=audio 5000 RTP/AVP 8\r\n")))

@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 import org.voxgate.bridge.api.SdpException;
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.bridge.internal.codec.AudioCodec;
 
 /** The SDP parser and the answerer throw nothing but SdpException, whatever the text. */
 class SdpParserFuzzTest {
@@ -43,7 +43,7 @@ class SdpParserFuzzTest {
     private static void answer(String text) {
         try {
             SdpNegotiator n = new SdpNegotiator(java.net.InetAddress.getLoopbackAddress(), 40000,
-                    List.of(G711.PCMU, G711.PCMA), 1);
+                    List.of(AudioCodec.PCMU, AudioCodec.PCMA), 1);
             n.answer(text);
         } catch (SdpException expected) {
             // the only allowed outcome besides an answer
