@@ -103,14 +103,20 @@ final class Responses {
         m.setContent(sdp, ct);
     }
 
-    /** Our Contact, on the transport the request came in on. */
+    /**
+     * Our Contact, on the transport the request came in on; a sips: URI when that was TLS
+     * (RFC 5630 section 3.1.3: the dialog's later requests then stay on TLS).
+     */
     ContactHeader contact(Request request) throws ParseException {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
-        int port = transport.equals("tcp") ? config.tcpPort() : config.udpPort();
+        boolean tls = transport.equals("tls") && config.tlsPort() > 0;
+        int port = tls ? config.tlsPort() : transport.equals("tcp") ? config.tcpPort() : config.udpPort();
         SipURI uri = stack.addressFactory().createSipURI("voxgate", config.advertisedHost());
         uri.setPort(port);
-        if (transport.equals("tcp")) {
+        if (tls) {
+            uri.setSecure(true);
+        } else if (transport.equals("tcp")) {
             uri.setTransportParam("tcp");
         }
         Address address = stack.addressFactory().createAddress(uri);
