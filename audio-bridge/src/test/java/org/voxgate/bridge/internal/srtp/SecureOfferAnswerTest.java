@@ -114,4 +114,59 @@ class SecureOfferAnswerTest {
         assertThatThrownBy(() -> negotiator(true).answer(offer))
                 .satisfies(e -> assertThat(((SdpException) e).warningCode()).isEqualTo(302));
     }
+
+    private SdpNegotiator dtlsNegotiator() throws Exception {
+        SdpNegotiator n = new SdpNegotiator(InetAddress.getByName("192.0.2.1"), 20000, List.of(G711.PCMU), 7);
+        DtlsLink link = new DtlsLink() {
+            @Override
+            public String legId() {
+                return "t";
+            }
+
+            @Override
+            public void send(byte[] data, int offset, int length, java.net.InetSocketAddress to) {
+            }
+
+            @Override
+            public java.net.InetSocketAddress currentTarget() {
+                return null;
+            }
+
+            @Override
+            public void failed(String reason) {
+            }
+        };
+        dtls = new DtlsNegotiation(new DtlsIdentity(), link, srtp, 1000);
+        n.setSecurity(new LegSecurity(false, srtp, random, dtls));
+        return n;
+    }
+
+    private DtlsNegotiation dtls;
+
+    private String dtlsOffer(String attributes) {
+        return savp(attributes).replace("RTP/SAVP", "UDP/TLS/RTP/SAVP");
+    }
+
+    @Test
+    void dtlsOffersNeedASha256FingerprintAndAnAnswerableSetup() throws Exception {
+        String fp = "a=fingerprint:sha-256 " + "AB:".repeat(31) + "AB\r\n";
+        for (String bad : List.of("a=setup:actpass\r\n", "a=fingerprint:sha-1 AB:CD\r\na=setup:actpass\r\n",
+                fp + "a=setup:holdconn\r\n")) {
+            SdpNegotiator n = dtlsNegotiator();
+            assertThatThrownBy(() -> n.answer(dtlsOffer(bad))).as(bad)
+                    .satisfies(e -> assertThat(((SdpException) e).warningCode()).isEqualTo(306));
+        }
+        SdpNegotiator n = dtlsNegotiator();
+        try {
+            String answer = n.answer(dtlsOffer(fp + "a=setup:actpass\r\n"));
+            assertThat(answer).contains("m=audio 20000 UDP/TLS/RTP/SAVP 0").contains("a=setup:active\r\n")
+                    .containsPattern("a=fingerprint:sha-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\r\n");
+            assertThat(srtp.mode()).isEqualTo(LegSrtp.Mode.PENDING);
+            // a session-level fingerprint and a=setup:active make us passive
+            String sessionLevel = dtlsOffer("a=setup:active\r\n").replace("t=0 0\r\n", "t=0 0\r\n" + fp);
+            assertThat(dtlsNegotiator().answer(sessionLevel)).contains("a=setup:passive\r\n");
+        } finally {
+            dtls.stop();
+        }
+    }
 }
