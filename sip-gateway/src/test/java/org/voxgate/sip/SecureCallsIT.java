@@ -95,6 +95,16 @@ class SecureCallsIT {
 
     @Test
     void sdesOfferOverTlsIsAnsweredWithOurKeyAndASipsContact() throws Exception {
+        call("sips:conf@127.0.0.1:" + tlsPort, "(?i)Contact: <sips:voxgate@127\\.0\\.0\\.1:" + tlsPort + ">");
+    }
+
+    @Test
+    void aSipUriOverTlsGetsATransportTlsContact() throws Exception {
+        call("sip:conf@127.0.0.1:" + tlsPort + ";transport=tls",
+                "(?i)Contact: <sip:voxgate@127\\.0\\.0\\.1:" + tlsPort + ";transport=tls>");
+    }
+
+    private void call(String requestUri, String contactPattern) throws Exception {
         try (SSLSocket s = connect(); SdesCrypto ours = SdesCrypto.generate(7, SrtpProfile.AES_CM_128_HMAC_SHA1_80,
                 new SecureRandom())) {
             assertThat(s.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
@@ -103,14 +113,14 @@ class SecureCallsIT {
             String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                     + "m=audio 40000 RTP/SAVP 0\r\na=rtpmap:0 PCMU/8000\r\n" + ours.toAttributeLine() + "\r\na=sendrecv\r\n";
             String callId = "tls-" + System.nanoTime();
-            send(s, "INVITE sip:conf@127.0.0.1:" + tlsPort + ";transport=tls SIP/2.0\r\n"
+            send(s, "INVITE " + requestUri + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/TLS 127.0.0.1:" + local + ";branch=z9hG4bK-" + callId + "\r\n"
                     + "From: <sip:caller@127.0.0.1>;tag=c1\r\nTo: <sip:conf@127.0.0.1>\r\n"
                     + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
                     + "Contact: <sips:caller@127.0.0.1:" + local + ">\r\nContent-Type: application/sdp\r\n"
                     + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp);
             String ok = readResponse(s.getInputStream(), 200);
-            assertThat(ok).containsPattern("(?i)Contact: <sips:voxgate@127\\.0\\.0\\.1:" + tlsPort + ">");
+            assertThat(ok).containsPattern(contactPattern);
             assertThat(ok).contains("m=audio ").contains(" RTP/SAVP 0");
             Matcher m = Pattern.compile("a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/=]+").matcher(ok);
             assertThat(m.find()).as(ok).isTrue();

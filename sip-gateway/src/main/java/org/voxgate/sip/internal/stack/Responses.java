@@ -104,8 +104,11 @@ final class Responses {
     }
 
     /**
-     * Our Contact, on the transport the request came in on; a sips: URI when that was TLS
-     * (RFC 5630 section 3.1.3: the dialog's later requests then stay on TLS).
+     * Our Contact, on the transport the request came in on. Over TLS it points at the TLS port:
+     * a sips: URI when the Request-URI was sips: (RFC 5630 section 3.1.3: the Contact of a
+     * dialog created by a SIPS request MUST be SIPS), else {@code sip:...;transport=tls}, which
+     * keeps the dialog on TLS for clients that route only sip: URIs (libre/baresip answer a
+     * sips: Contact with ENOSYS).
      */
     ContactHeader contact(Request request) throws ParseException {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
@@ -114,8 +117,10 @@ final class Responses {
         int port = tls ? config.tlsPort() : transport.equals("tcp") ? config.tcpPort() : config.udpPort();
         SipURI uri = stack.addressFactory().createSipURI("voxgate", config.advertisedHost());
         uri.setPort(port);
-        if (tls) {
+        if (tls && "sips".equalsIgnoreCase(request.getRequestURI().getScheme())) {
             uri.setSecure(true);
+        } else if (tls) {
+            uri.setTransportParam("tls");
         } else if (transport.equals("tcp")) {
             uri.setTransportParam("tcp");
         }
