@@ -3,6 +3,7 @@ package org.voxgate.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -94,7 +95,7 @@ public final class VoxgateServer implements AutoCloseable {
                 config.jitterMinMs(), config.jitterMaxMs()));
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised), bridge, directory, cdrs);
+            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
             gateway.start();
         } catch (Exception e) {
             bridge.close();
@@ -102,7 +103,7 @@ public final class VoxgateServer implements AutoCloseable {
                 admin.close();
             }
             throw new StartupException("SIP on " + config.bindAddress() + " udp/" + config.sipUdpPort() + " tcp/"
-                    + config.sipTcpPort() + ": " + e.getMessage(), e);
+                    + config.sipTcpPort() + " tls/" + config.sipTls().port() + ": " + e.getMessage(), e);
         }
         LOG.info("started sipUdp={} sipTcp={} advertised={} rtpPorts={}-{} dataDir={}", config.sipUdpPort(),
                 config.sipTcpPort(), advertised.getHostAddress(), config.rtpPortMin(), config.rtpPortMax(),
@@ -110,10 +111,12 @@ public final class VoxgateServer implements AutoCloseable {
         return new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode, admin);
     }
 
-    private static SipConfig sipConfig(ServerConfig c, InetAddress advertised) {
+    private static SipConfig sipConfig(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {
+        ServerConfig.SipTls t = c.sipTls();
         return new SipConfig(c.bindAddress(), advertised.getHostAddress(), c.sipUdpPort(), c.sipTcpPort(),
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
-                c.inputTimeout(), c.maxAttempts(), "Voxgate");
+                c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
+                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())));
     }
 
     /** What an operator needs to place a first call. */
@@ -125,6 +128,9 @@ public final class VoxgateServer implements AutoCloseable {
             sb.append(" (tcp ").append(config.sipTcpPort()).append(')');
         }
         sb.append('\n');
+        if (config.sipTls().port() > 0) {
+            sb.append("  SIP-TLS    tls ").append(host).append(':').append(config.sipTls().port()).append('\n');
+        }
         if (demoAccessCode != null) {
             sb.append("  Demo       dial sip:").append(config.demo().number()).append('@').append(host).append(':')
                     .append(config.sipUdpPort()).append(", then enter access code ").append(demoAccessCode)

@@ -31,6 +31,7 @@ final class ServerFixture implements AutoCloseable {
         env.put("VOXGATE_DATA_DIR", dataDir.toString());
         env.put("VOXGATE_SIP_UDP_PORT", Integer.toString(sip));
         env.put("VOXGATE_SIP_TCP_PORT", Integer.toString(sip));
+        env.put("VOXGATE_SIP_TLS_PORT", Integer.toString(FreePorts.udpAndTcp()));
         env.put("VOXGATE_RTP_PORT_MIN", Integer.toString(rtp));
         env.put("VOXGATE_RTP_PORT_MAX", Integer.toString(rtp + 39));
         env.put("VOXGATE_DEMO_ACCESS_CODE", ACCESS_CODE);

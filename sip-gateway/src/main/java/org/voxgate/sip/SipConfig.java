@@ -23,11 +23,17 @@ import java.util.Objects;
  *                                 (default 10 s)
  * @param maxAttempts              IVR: wrong access codes or PINs before the call ends (default 3)
  * @param userAgent                value of our User-Agent and Server headers
+ * @param tlsPort                  SIP over TLS port (RFC 3261 section 26.3.1), 1..65535, or 0 for
+ *                                 no TLS listening point (default 0 here; the server's default
+ *                                 is 5061). TLS 1.2 and 1.3 only. Only calls that came over TLS
+ *                                 may use SDES-SRTP, and their Contact is a sips: URI
+ * @param tls                      key and certificate chain of the TLS listening point; required
+ *                                 when {@code tlsPort} is not 0, else null
  */
 public record SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort,
                         int maxCalls, int sessionExpiresSeconds, int minSessionExpiresSeconds,
                         Duration digitTimeout, Duration ivrInputTimeout, int maxAttempts,
-                        String userAgent) {
+                        String userAgent, int tlsPort, SipTls tls) {
 
     /** RFC 4028 section 5: Min-SE MUST NOT be less than 90 seconds. */
     public static final int RFC4028_MIN_SE_FLOOR_SECONDS = 90;
@@ -48,6 +54,12 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
         }
         checkPort("udpPort", udpPort);
         checkPort("tcpPort", tcpPort);
+        if (tlsPort != 0) {
+            checkPort("tlsPort", tlsPort);
+            if (tls == null) {
+                throw new IllegalArgumentException("tls (key and certificate) is required when tlsPort is " + tlsPort);
+            }
+        }
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls must be at least 1, was " + maxCalls);
         }
@@ -73,6 +85,14 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
         }
     }
 
+    /** Settings without a TLS listening point. */
+    public SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort, int maxCalls,
+                     int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
+                     Duration ivrInputTimeout, int maxAttempts, String userAgent) {
+        this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null);
+    }
+
     private static void checkPort(String name, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(name + " must be 1..65535, was " + port);
@@ -88,24 +108,30 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
     /** A copy listening on other ports. */
     public SipConfig withPorts(int udp, int tcp) {
         return new SipConfig(bindAddress, advertisedHost, udp, tcp, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
+    }
+
+    /** A copy with a TLS listening point on {@code port} (0: none) with this identity. */
+    public SipConfig withTls(int port, SipTls identity) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity);
     }
 
     /** A copy with another call limit. */
     public SipConfig withMaxCalls(int calls) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, calls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
     }
 
     /** A copy with other session timer values. */
     public SipConfig withSessionTimer(int sessionExpires, int minSessionExpires) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpires,
-                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent);
+                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
     }
 
     /** A copy with other IVR timeouts. */
     public SipConfig withIvrTimeouts(Duration digit, Duration input) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent);
+                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls);
     }
 }

@@ -52,4 +52,18 @@ class SipConfigTest {
         assertThatThrownBy(() -> new DialPlanRoute(DialPlanRoute.Kind.IVR, new Meeting("m", "1", null, null, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void tlsPortNeedsAnIdentityAndZeroMeansOff() throws Exception {
+        SipConfig c = SipConfig.defaults("0.0.0.0", "sip.example.com");
+        assertThat(c.tlsPort()).isZero();
+        assertThat(c.tls()).isNull();
+        assertThatThrownBy(() -> c.withTls(5061, null)).hasMessageContaining("tls (key and certificate) is required");
+        assertThatThrownBy(() -> c.withTls(70000, null)).hasMessageContaining("tlsPort must be 1..65535");
+        SipTls id = SecureCallsIT.selfSigned();
+        SipConfig t = c.withTls(5061, id).withMaxCalls(5).withPorts(5070, 5070);
+        assertThat(t.tlsPort()).isEqualTo(5061);
+        assertThat(t.tls()).isSameAs(id);
+        assertThat(id.toString()).contains("voxgate-test").doesNotContain("PRIVATE");
+    }
 }

@@ -18,4 +18,16 @@ public interface LegListener {
 
     /** No RTP or RTCP arrived for the configured media timeout: the call is dead. */
     void onMediaTimeout(MediaLeg leg);
+
+    /**
+     * The leg's SRTP keying failed for good (DTLS-SRTP: the peer's certificate did not match
+     * its a=fingerprint, no common profile, handshake timeout): the leg sends and accepts no
+     * media any more. By default treated like {@link #onMediaTimeout(MediaLeg)}: the call is
+     * dead.
+     *
+     * @param reason what failed, for logs
+     */
+    default void onMediaSecurityFailure(MediaLeg leg, String reason) {
+        onMediaTimeout(leg);
+    }
 }

@@ -25,10 +25,20 @@ public interface MediaLeg extends AutoCloseable {
      * points media at the offer's connection address and port. Also used for re-offers
      * (hold, resume, codec change) in the same session; the version in o= increments.
      *
+     * <p>Security: an RTP/SAVP stream with SDES a=crypto lines (RFC 4568) is answered only when
+     * {@link LegOptions#secureSignalling()} is true: with the best suite we support
+     * (AES_CM_128_HMAC_SHA1_80, AEAD_AES_128_GCM, AES_256_CM_HMAC_SHA1_80, AEAD_AES_256_GCM,
+     * then the _32 variants), one a=crypto line with the offer's tag and a fresh key of ours.
+     * Over plain signalling such a stream is refused (warn-code 302), and an RTP/AVP
+     * alternative in the same offer is answered instead. UDP/TLS/RTP/SAVP (DTLS-SRTP, RFC 5763)
+     * is answered with our a=fingerprint and a=setup; keys follow from the handshake.
+     *
      * @param offerSdp the offer as received (RFC 4566 text)
      * @return the answer to send back
      * @throws SdpException when the offer is malformed ({@link SdpException#malformed()}) or
-     *     cannot be met, with the text for a SIP Warning header (RFC 3261 section 20.43)
+     *     cannot be met, with the text for a SIP Warning header (RFC 3261 section 20.43):
+     *     302 secure profile refused (SDES over plain signalling), 304 no audio stream,
+     *     305 no common codec, 306 no acceptable a=crypto line or DTLS attributes
      */
     String answer(String offerSdp) throws SdpException;
 

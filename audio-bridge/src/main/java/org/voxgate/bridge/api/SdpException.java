@@ -2,7 +2,7 @@ package org.voxgate.bridge.api;
 
 /**
  * An SDP offer or answer the bridge cannot use. Signalling answers 488 Not Acceptable Here
- * with {@link #warning()} in a Warning header (code 304/305/399), or 400 when
+ * with {@link #warning()} in a Warning header (code 302/304/305/306/399), or 400 when
  * {@link #malformed()}.
  */
 public final class SdpException extends Exception {
@@ -11,8 +11,9 @@ public final class SdpException extends Exception {
     private final boolean malformed;
 
     /**
-     * @param warningCode RFC 3261 section 20.43 warn-code: 304 media type not available,
-     *                    305 incompatible media format, 399 miscellaneous
+     * @param warningCode RFC 3261 section 20.43 warn-code: 302 incompatible transport protocol,
+     *                    304 media type not available, 305 incompatible media format,
+     *                    306 attribute not understood, 399 miscellaneous
      * @param malformed   true when the SDP does not parse at all
      */
     public SdpException(int warningCode, boolean malformed, String message) {

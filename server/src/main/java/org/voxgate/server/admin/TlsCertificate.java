@@ -45,7 +45,7 @@ import org.voxgate.server.store.HostPolicy;
 /**
  * The admin API's certificate: the configured PEM pair, or a self-signed ECDSA P-256
  * certificate generated on first start into {@code <dataDir>/admin-tls/} (key file 0600) and
- * reused afterwards. Its names: localhost, 127.0.0.1, ::1 and the configured extra names.
+ * reused afterwards. SIP over TLS uses the same, in {@code <dataDir>/sip-tls/}. Its names: localhost, 127.0.0.1, ::1 and the configured extra names.
  */
 public final class TlsCertificate {
 
@@ -71,22 +71,35 @@ public final class TlsCertificate {
     /** The configured pair when both paths are set, else the generated one (made when absent). */
     public static TlsCertificate load(String configuredCert, String configuredKey, Path dataDir, List<String> extraNames)
             throws IOException {
+        return load(configuredCert, configuredKey, dataDir, DIR, "admin", extraNames);
+    }
+
+    /**
+     * The same for another TLS service: the configured pair, else a self-signed one kept in
+     * {@code <dataDir>/<subdirectory>/}.
+     *
+     * @param settingPrefix prefix of the {@code .tlsCertFile}/{@code .tlsKeyFile} settings, for
+     *                      messages ("admin", "sip"); also names the service in the subject
+     */
+    public static TlsCertificate load(String configuredCert, String configuredKey, Path dataDir, String subdirectory,
+                                      String settingPrefix, List<String> extraNames) throws IOException {
         if (!configuredCert.isEmpty()) {
             Path c = Path.of(configuredCert);
             Path k = Path.of(configuredKey);
             if (!Files.isReadable(c) || !Files.isReadable(k)) {
-                throw new IOException("admin.tlsCertFile " + c + " or admin.tlsKeyFile " + k + " is not readable");
+                throw new IOException(settingPrefix + ".tlsCertFile " + c + " or " + settingPrefix + ".tlsKeyFile " + k
+                        + " is not readable");
             }
             return new TlsCertificate(c, k);
         }
-        Path dir = dataDir.resolve(DIR);
+        Path dir = dataDir.resolve(subdirectory);
         Path c = dir.resolve("cert.pem");
         Path k = dir.resolve("key.pem");
         if (Files.exists(c) && Files.exists(k)) {
             return new TlsCertificate(c, k);
         }
         Files.createDirectories(dir);
-        generate(c, k, extraNames);
+        generate(c, k, extraNames, settingPrefix.equals("admin") ? "admin API" : settingPrefix.toUpperCase(java.util.Locale.ROOT));
         return new TlsCertificate(c, k);
     }
 
@@ -109,7 +122,7 @@ public final class TlsCertificate {
         }
     }
 
-    private static void generate(Path certFile, Path keyFile, List<String> extraNames) throws IOException {
+    private static void generate(Path certFile, Path keyFile, List<String> extraNames, String service) throws IOException {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
@@ -125,7 +138,7 @@ public final class TlsCertificate {
                         InetAddress.getByName(n).getHostAddress()) : new GeneralName(GeneralName.dNSName, n));
             }
             Instant now = Instant.now();
-            X500Name subject = new X500Name("CN=Voxgate admin API (self-signed)");
+            X500Name subject = new X500Name("CN=Voxgate " + service + " (self-signed)");
             var b = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, kp.getPublic());
             b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(san.toArray(GeneralName[]::new)));
@@ -137,7 +150,7 @@ public final class TlsCertificate {
             writePem(keyFile, new JcaPKCS8Generator(kp.getPrivate(), null), true);
             writePem(certFile, cert, false);
         } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IOException("cannot generate the admin API certificate: " + e.getMessage(), e);
+            throw new IOException("cannot generate the " + service + " certificate: " + e.getMessage(), e);
         }
     }
 

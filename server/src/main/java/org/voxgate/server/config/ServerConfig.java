@@ -32,7 +32,13 @@ public record ServerConfig(
         Duration inputTimeout,
         int maxAttempts,
         Demo demo,
-        Admin admin) {
+        Admin admin,
+        SipTls sipTls) {
+
+    /**
+     * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
+     */
+    public record SipTls(int port, String certFile, String keyFile) {}
 
     /** The demo meeting created at start-up. */
     public record Demo(boolean enabled, String number, String directNumber, String accessCode, String pin, String moderatorPin,
@@ -111,7 +117,18 @@ public record ServerConfig(
                 new Demo((Boolean) v.get("demo.enabled"), (String) v.get("demo.number"),
                         (String) v.get("demo.directNumber"),
                         (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")),
-                admin(v));
+                admin(v),
+                sipTls(v));
+    }
+
+    private static SipTls sipTls(Map<String, Object> v) throws ConfigException {
+        String cert = (String) v.get("sip.tlsCertFile");
+        String key = (String) v.get("sip.tlsKeyFile");
+        if (cert.isEmpty() != key.isEmpty()) {
+            throw new ConfigException(cert.isEmpty() ? "sip.tlsCertFile" : "sip.tlsKeyFile",
+                    "is empty while the other is set; allowed: both sip.tlsCertFile and sip.tlsKeyFile, or neither");
+        }
+        return new SipTls((Integer) v.get("sip.tlsPort"), cert, key);
     }
 
     private static Admin admin(Map<String, Object> v) throws ConfigException {

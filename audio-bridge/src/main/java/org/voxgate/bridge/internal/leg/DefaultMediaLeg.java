@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,12 @@ import org.voxgate.bridge.internal.rtp.DropReason;
 import org.voxgate.bridge.internal.sdp.Direction;
 import org.voxgate.bridge.internal.sdp.MediaSession;
 import org.voxgate.bridge.internal.sdp.SdpNegotiator;
+import org.voxgate.bridge.internal.srtp.DtlsIdentity;
+import org.voxgate.bridge.internal.srtp.DtlsLink;
+import org.voxgate.bridge.internal.srtp.DtlsNegotiation;
+import org.voxgate.bridge.internal.srtp.LegSecurity;
+import org.voxgate.bridge.internal.srtp.LegSrtp;
+import org.voxgate.srtp.SrtpStatus;
 
 /**
  * A media leg: the {@link MediaLeg} facade, the play-out entry points a conference's mixer slot
@@ -50,6 +58,9 @@ public final class DefaultMediaLeg implements MediaLeg {
     private static final Object SOLO = new Object();
     private static final int SOLO_PTIME_MS = 20;
     static final long INBAND_SUPPRESS_MS = 1000;
+    private static final int DTLS_HANDSHAKE_TIMEOUT_MS = 10_000;
+    private static final DtlsIdentity DTLS_IDENTITY = new DtlsIdentity();
+    private static final java.security.SecureRandom KEY_RANDOM = new java.security.SecureRandom();
 
     /** What a conference implementation offers a leg. */
     public interface ConferenceHook extends Conference {
@@ -77,6 +88,9 @@ public final class DefaultMediaLeg implements MediaLeg {
     private volatile boolean telephoneEventsSeen;
     private final Object playoutLock = new Object();
     private final Consumer<DefaultMediaLeg> onClose;
+    private final LegSrtp srtp;
+    private final DtlsNegotiation dtls;
+    private final LegSecurity security;
 
     private Channel rtpChannel;
     private Channel rtcpChannel;
@@ -106,6 +120,52 @@ public final class DefaultMediaLeg implements MediaLeg {
                 ThreadLocalRandom.current().nextLong(1L << 40));
         this.receiver = new LegReceiver(this, ctx, handoff);
         this.onClose = onClose;
+        this.srtp = new LegSrtp(new LegSrtp.Threads() {
+            @Override
+            public java.util.concurrent.Executor eventLoop() {
+                return rtpChannel.eventLoop();
+            }
+
+            @Override
+            public void underPlayoutLock(Runnable r) {
+                synchronized (playoutLock) {
+                    r.run();
+                }
+            }
+        });
+        this.dtls = new DtlsNegotiation(DTLS_IDENTITY, new Link(), srtp, DTLS_HANDSHAKE_TIMEOUT_MS);
+        this.security = new LegSecurity(options.secureSignalling(), srtp, KEY_RANDOM, dtls);
+        this.negotiator.setSecurity(security);
+    }
+
+    /** The leg as its DTLS handshake sees it. */
+    private final class Link implements DtlsLink {
+        @Override
+        public String legId() {
+            return id;
+        }
+
+        @Override
+        public void send(byte[] data, int offset, int length, InetSocketAddress to) {
+            Channel ch = rtpChannel;
+            if (ch != null && ch.isActive()) {
+                ch.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(data, offset, length), to), ch.voidPromise());
+            }
+        }
+
+        @Override
+        public InetSocketAddress currentTarget() {
+            return receiver.sendTarget();
+        }
+
+        @Override
+        public void failed(String reason) {
+            if (closed.get()) {
+                return;
+            }
+            log.info("leg {} (call {}): media security failed: {}", id, options.callId(), reason);
+            events.execute(() -> listener.onMediaSecurityFailure(DefaultMediaLeg.this, reason));
+        }
     }
 
     public io.netty.channel.ChannelHandler rtpHandler() {
@@ -120,7 +180,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     public void start(Channel rtp, Channel rtcp) {
         this.rtpChannel = rtp;
         this.rtcpChannel = rtcp;
-        this.sender = new RtpSender(rtp, ssrc);
+        this.sender = new RtpSender(rtp, ssrc, srtp);
         this.playout = new LegPlayout(this, ctx, handoff, sender, options.inbandDtmf());
         receiver.start(rtp);
         soloTask = ctx.media().leastLoaded().schedule(new ClockTask() {
@@ -280,6 +340,24 @@ public final class DefaultMediaLeg implements MediaLeg {
                 sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs());
     }
 
+    /** Received SRTP/SRTCP packets refused with {@code status} (for metrics and tests). */
+    public long srtpRefused(SrtpStatus status) {
+        return srtp.refused(status);
+    }
+
+    /** Whether this leg's media is protected now, or waits for keys: the SRTP mode. */
+    public LegSrtp.Mode srtpMode() {
+        return srtp.mode();
+    }
+
+    LegSrtp srtp() {
+        return srtp;
+    }
+
+    DtlsNegotiation dtls() {
+        return dtls;
+    }
+
     /** Packets dropped for one reason (for metrics and tests). */
     public long drops(DropReason reason) {
         return drops.get(reason.ordinal());
@@ -296,6 +374,9 @@ public final class DefaultMediaLeg implements MediaLeg {
         finished(prompt.getAndSet(null), false);
         if (soloTask != null) {
             soloTask.cancel();
+        }
+        synchronized (this) {
+            security.close(); // wipes SRTP keys, closes DTLS (close_notify)
         }
         receiver.stop();
         synchronized (playoutLock) {

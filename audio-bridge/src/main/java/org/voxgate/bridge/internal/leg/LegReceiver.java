@@ -24,6 +24,7 @@ import org.voxgate.bridge.internal.rtp.ReceiveStatistics;
 import org.voxgate.bridge.internal.rtp.RtpPacket;
 import org.voxgate.bridge.internal.rtp.SourceLatch;
 import org.voxgate.bridge.internal.sdp.MediaSession;
+import org.voxgate.bridge.internal.srtp.LegSrtp;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
 /**
@@ -138,6 +139,13 @@ final class LegReceiver {
             checkSession(now);
             // RFC 5761 section 4: RTCP packet types 192-223 cannot be RTP payload types 64-95.
             boolean looksRtcp = n >= 2 && (scratch[1] & 0xFF) >= 192 && (scratch[1] & 0xFF) <= 223;
+            LegSrtp srtp = leg.srtp();
+            if (srtp.secured()) {
+                n = unprotect(srtp, rtcpPort || looksRtcp, msg.sender(), n);
+                if (n < 0) {
+                    return;
+                }
+            }
             if (rtcpPort || looksRtcp) {
                 onRtcp(msg.sender(), n, now);
             } else {
@@ -149,6 +157,33 @@ final class LegReceiver {
         public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
             log.debug("leg {}: socket error", leg.id(), cause);
         }
+    }
+
+    /**
+     * The secure leg's first step (see the module README): DTLS to the handshake, SRTP/SRTCP
+     * unprotected in place. RFC 7983 section 7 demultiplexes by the first byte:
+     *
+     * <pre>
+     *   first byte   0..3    STUN        (no ICE here: dropped)
+     *               20..63   DTLS        -> the leg's DTLS handshake
+     *              128..191  RTP / RTCP  -> SRTP / SRTCP unprotect
+     * </pre>
+     *
+     * @return the plain length, or -1 when the datagram was consumed or dropped (counted)
+     */
+    private int unprotect(LegSrtp srtp, boolean rtcp, InetSocketAddress from, int n) {
+        int first = n > 0 ? scratch[0] & 0xFF : -1;
+        if (first >= 20 && first <= 63) {
+            if (!leg.dtls().onDatagram(scratch, n, from)) {
+                leg.drop(DropReason.DTLS_IGNORED);
+            }
+            return -1;
+        }
+        int plain = rtcp ? srtp.unprotectRtcp(scratch, n) : srtp.unprotectRtp(scratch, n);
+        if (plain < 0) {
+            leg.drop(DropReason.SRTP);
+        }
+        return plain;
     }
 
     /** Applies a new SDP exchange: a moved remote restarts latching and statistics. */
@@ -317,6 +352,13 @@ final class LegReceiver {
                     lastSrMiddle == 0 ? 0 : dlsr);
         }
         int n = RtcpWriter.write(rtcpOut, sender.ssrc(), info, block, ctx.cname());
+        LegSrtp srtp = leg.srtp();
+        if (srtp.secured()) {
+            n = n + LegSrtp.MAX_OVERHEAD_BYTES <= rtcpOut.length ? srtp.protectRtcp(rtcpOut, n) : -1;
+            if (n < 0) {
+                return; // no keys (yet): no RTCP in the clear
+            }
+        }
         ByteBuf buf = ch.alloc().directBuffer(n);
         buf.writeBytes(rtcpOut, 0, n);
         ch.writeAndFlush(new DatagramPacket(buf, target), ch.voidPromise());

@@ -34,5 +34,12 @@ public enum DropReason {
     /** Telephone-event payload shorter than 4 bytes or with a bad event code. */
     BAD_TELEPHONE_EVENT,
     /** The codec refused the payload (malformed Opus packet, odd length); concealed instead. */
-    UNDECODABLE
+    UNDECODABLE,
+    /**
+     * SRTP or SRTCP refused by unprotect, or arrived while the leg has no keys (DTLS handshake
+     * running, keying failed); the leg also counts these by {@code SrtpStatus}.
+     */
+    SRTP,
+    /** A DTLS datagram (RFC 7983) no handshake wanted, or from an address signalling did not give. */
+    DTLS_IGNORED
 }

@@ -23,6 +23,10 @@ public final class MediaDescription {
     int ptimeMs = -1;
     int rtcpPort = -1;
     InetAddress rtcpAddress;
+    final List<String> cryptos = new ArrayList<>();
+    String fingerprint;
+    String setup;
+    boolean rtcpMux;
 
     public String media() {
         return media;
@@ -71,5 +75,25 @@ public final class MediaDescription {
 
     public InetAddress rtcpAddress() {
         return rtcpAddress;
+    }
+
+    /** Values of the a=crypto lines (RFC 4568 section 9.1), unparsed, in offer order. */
+    public List<String> cryptos() {
+        return cryptos;
+    }
+
+    /** Media-level a=fingerprint value (RFC 8122), or null. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Media-level a=setup value (RFC 4145 section 4), or null. */
+    public String setup() {
+        return setup;
+    }
+
+    /** Whether a=rtcp-mux was present (RFC 5761 section 5.1.1). */
+    public boolean rtcpMux() {
+        return rtcpMux;
     }
 }

@@ -45,6 +45,10 @@ public final class SdpNegotiator {
     private long generation;
     private boolean offerPending;
     private MediaSession current;
+    private StreamSecurity security = StreamSecurity.PLAIN;
+    /** Proto token and security attribute lines of the audio stream being answered. */
+    private String answerProto = MediaProtocol.RTP_AVP.token();
+    private List<String> answerSecurityLines = List.of();
 
     /**
      * @param preference codecs we accept, best first; the answer takes the first of these the
@@ -59,6 +63,11 @@ public final class SdpNegotiator {
         }
         this.sessionId = sessionId;
         this.version = sessionId;
+    }
+
+    /** Decides which secure profiles may be answered and writes their attributes; PLAIN by default. */
+    public void setSecurity(StreamSecurity security) {
+        this.security = Objects.requireNonNull(security);
     }
 
     /** The last negotiated session, or null before the first exchange. */
@@ -83,9 +92,15 @@ public final class SdpNegotiator {
         int codecPt = -1;
         int tePt = -1;
         boolean audioOffered = false;
+        SdpException refused = null;
         for (int i = 0; i < offer.media().size() && chosen < 0; i++) {
             MediaDescription m = offer.media().get(i);
             if (!usableAudio(m)) {
+                continue;
+            }
+            SdpException why = security.refusal(m, offer);
+            if (why != null) {
+                refused = refused == null ? why : refused;
                 continue;
             }
             audioOffered = true;
@@ -101,6 +116,9 @@ public final class SdpNegotiator {
             }
         }
         if (chosen < 0) {
+            if (!audioOffered && refused != null) {
+                throw refused;
+            }
             if (!audioOffered) {
                 throw new SdpException(304, false, "no audio stream over RTP/AVP offered; this bridge takes audio over RTP/AVP");
             }
@@ -115,6 +133,8 @@ public final class SdpNegotiator {
         int ptime = PTIMES_MS.contains(m.ptimeMs()) ? m.ptimeMs() : DEFAULT_PTIME_MS;
         Direction ours = offer.directionFor(m).mirror();
         MediaSession session = session(codec, codecPt, tePt, ptime, ours, address, m);
+        answerSecurityLines = security.answer(m, offer);
+        answerProto = m.proto();
 
         StringBuilder media = new StringBuilder();
         for (int i = 0; i < offer.media().size(); i++) {
@@ -197,6 +217,10 @@ public final class SdpNegotiator {
         int tePt = findTelephoneEvent(m, codec);
         int ptime = PTIMES_MS.contains(m.ptimeMs()) ? m.ptimeMs() : DEFAULT_PTIME_MS;
         Direction ours = answer.directionFor(m).mirror();
+        if (MediaProtocol.of(m.proto()) != MediaProtocol.RTP_AVP) {
+            throw new SdpException(304, false, "we offered RTP/AVP, the answer says " + m.proto());
+        }
+        security.answer(m, answer); // our offers are plain: the stream is plain from now on
         offerPending = false;
         publish(session(codec, codecPt, tePt, ptime, ours, address, m));
     }
@@ -230,7 +254,7 @@ public final class SdpNegotiator {
     }
 
     private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int ptime, Direction dir) {
-        sb.append("m=audio ").append(localRtpPort).append(" RTP/AVP ").append(pt);
+        sb.append("m=audio ").append(localRtpPort).append(' ').append(answerProto).append(' ').append(pt);
         if (tePt >= 0) {
             sb.append(' ').append(tePt);
         }
@@ -243,6 +267,9 @@ public final class SdpNegotiator {
         sb.append("a=ptime:").append(ptime).append("\r\n");
         sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
         sb.append('a').append('=').append(dir.attribute()).append("\r\n");
+        for (String line : answerSecurityLines) {
+            sb.append(line).append("\r\n");
+        }
     }
 
     /**
@@ -280,7 +307,7 @@ public final class SdpNegotiator {
     }
 
     private static boolean usableAudio(MediaDescription m) {
-        return "audio".equals(m.media()) && m.port() > 0 && "RTP/AVP".equalsIgnoreCase(m.proto());
+        return "audio".equals(m.media()) && m.port() > 0 && MediaProtocol.of(m.proto()) != MediaProtocol.OTHER;
     }
 
     /**

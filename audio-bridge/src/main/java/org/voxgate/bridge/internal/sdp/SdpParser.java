@@ -22,6 +22,10 @@ import org.voxgate.bridge.api.SdpException;
  *   a=ptime:&lt;ms&gt;
  *   a=rtcp:&lt;port&gt; [IN IP4 &lt;address&gt;]    (RFC 3605)
  *   a=sendrecv | sendonly | recvonly | inactive
+ *   a=crypto:&lt;tag&gt; &lt;suite&gt; inline:&lt;key||salt&gt;...   (RFC 4568, kept unparsed)
+ *   a=fingerprint:&lt;hash&gt; &lt;hex:hex:...&gt;        (RFC 8122, session or media level)
+ *   a=setup:active | passive | actpass | holdconn (RFC 4145, session or media level)
+ *   a=rtcp-mux                                 (RFC 5761)
  * </pre>
  */
 public final class SdpParser {
@@ -182,10 +186,36 @@ public final class SdpParser {
             }
             return;
         }
+        if (name.equals("fingerprint") || name.equals("setup")) {
+            // RFC 8122 section 5 and RFC 4145 section 4: session or media level
+            String v = arg.trim();
+            if (v.isEmpty() || v.length() > 200) {
+                throw malformed(lineNo, "a=" + name + " needs a value");
+            }
+            if (name.equals("fingerprint")) {
+                if (m == null) {
+                    sd.fingerprint = v;
+                } else {
+                    m.fingerprint = v;
+                }
+            } else if (m == null) {
+                sd.setup = v;
+            } else {
+                m.setup = v;
+            }
+            return;
+        }
         if (m == null) {
             return;
         }
         switch (name) {
+            case "crypto" -> {
+                // RFC 4568 section 9.1; the value is checked by SdesCrypto when the stream is chosen
+                if (m.cryptos.size() < 32) {
+                    m.cryptos.add(arg);
+                }
+            }
+            case "rtcp-mux" -> m.rtcpMux = true;
             case "rtpmap" -> {
                 String[] f = arg.split(" +", 2);
                 if (f.length != 2) {

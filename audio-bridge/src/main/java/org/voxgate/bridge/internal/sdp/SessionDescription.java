@@ -11,6 +11,8 @@ public final class SessionDescription {
     long originVersion;
     InetAddress connection;
     Direction direction;
+    String fingerprint;
+    String setup;
     final List<MediaDescription> media = new ArrayList<>();
 
     public String originSessionId() {
@@ -38,6 +40,16 @@ public final class SessionDescription {
     /** The c= address that applies to {@code m}: its own, else the session's; may be null. */
     public InetAddress connectionFor(MediaDescription m) {
         return m.connection != null ? m.connection : connection;
+    }
+
+    /** The a=fingerprint that applies to {@code m} (RFC 8122 section 5): its own, else the session's. */
+    public String fingerprintFor(MediaDescription m) {
+        return m.fingerprint != null ? m.fingerprint : fingerprint;
+    }
+
+    /** The a=setup that applies to {@code m} (RFC 4145 section 4): its own, else the session's. */
+    public String setupFor(MediaDescription m) {
+        return m.setup != null ? m.setup : setup;
     }
 
     /** The direction that applies to {@code m}: its own, else the session's, else sendrecv. */

@@ -14,6 +14,7 @@ final class RecordingListener implements LegListener {
     final List<Boolean> playbackFinished = new CopyOnWriteArrayList<>();
     final AtomicInteger timeouts = new AtomicInteger();
     final List<String> threads = new CopyOnWriteArrayList<>();
+    final List<String> securityFailures = new CopyOnWriteArrayList<>();
 
     @Override
     public void onDtmf(MediaLeg leg, DtmfEvent event) {
@@ -33,7 +34,13 @@ final class RecordingListener implements LegListener {
         timeouts.incrementAndGet();
     }
 
-    String digits() {
+    @Override
+    public void onMediaSecurityFailure(MediaLeg leg, String reason) {
+        threads.add(Thread.currentThread().getName());
+        securityFailures.add(reason);
+    }
+
+        String digits() {
         StringBuilder sb = new StringBuilder();
         for (DtmfEvent e : dtmf) {
             sb.append(e.digit());

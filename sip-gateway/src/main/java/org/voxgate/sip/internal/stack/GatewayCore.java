@@ -95,13 +95,13 @@ public final class GatewayCore implements AutoCloseable {
         this.scheduler = scheduler != null ? scheduler : new ExecutorScheduler(timers);
     }
 
-    /** Binds UDP and TCP and starts answering. */
+    /** Binds UDP, TCP (and TLS when configured) and starts answering. */
     public synchronized void start() throws Exception {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
-                new SipDispatcher(this), stackOverrides);
+                config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config);
     }
 

@@ -14,9 +14,12 @@ import javax.sip.message.MessageFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxgate.sip.SipTls;
+import org.voxgate.sip.internal.tls.TlsKeyStoreFile;
+import org.voxgate.sip.internal.tls.TlsPolicy;
 
 /**
- * One NIST JAIN-SIP stack with a UDP and a TCP listening point on one provider. Dialogs are
+ * One NIST JAIN-SIP stack with a UDP, a TCP and optionally a TLS listening point on one provider. Dialogs are
  * created by us (automatic dialog support off), so requests outside a dialog reach the listener
  * and get our 481.
  */
@@ -38,7 +41,7 @@ public final class JainSipStack {
      */
     public JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener)
             throws Exception {
-        this(bindAddress, advertisedHost, udpPort, tcpPort, listener, new Properties());
+        this(bindAddress, advertisedHost, udpPort, tcpPort, 0, null, listener, new Properties());
     }
 
     /**
@@ -46,25 +49,21 @@ public final class JainSipStack {
      *                       must never appear there)
      * @param overrides      NIST stack properties that replace ours (tests shorten timers with them)
      */
-    JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, SipListener listener,
-                 Properties overrides) throws Exception {
+    JainSipStack(String bindAddress, String advertisedHost, int udpPort, int tcpPort, int tlsPort, SipTls tls,
+                 SipListener listener, Properties overrides) throws Exception {
         this.listener = listener;
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "gov.nist.voxgate-" + INSTANCES.incrementAndGet());
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32"); // the SLF4J backend decides what is kept
-        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
-        p.putAll(overrides);
-        stack = factory.createSipStack(p);
+        // The stack reads the key store while it builds its TLS layer; the file goes right after start.
+        TlsKeyStoreFile keys = tlsPort > 0 ? TlsKeyStoreFile.write(tls) : null;
         try {
+            stack = SipFactory.getInstance().createSipStack(properties(keys, overrides));
+        } catch (Exception | Error e) {
+            if (keys != null) {
+                keys.close();
+            }
+            throw e;
+        }
+        try (TlsKeyStoreFile closing = keys) {
+            SipFactory factory = SipFactory.getInstance();
             addressFactory = factory.createAddressFactory();
             headerFactory = factory.createHeaderFactory();
             messageFactory = factory.createMessageFactory();
@@ -76,13 +75,53 @@ public final class JainSipStack {
             tcp.setSentBy(advertisedHost + ":" + tcpPort);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (tlsPort > 0) {
+                ListeningPoint tlsPoint = stack.createListeningPoint(bindAddress, tlsPort, ListeningPoint.TLS);
+                tlsPoint.setSentBy(advertisedHost + ":" + tlsPort);
+                provider.addListeningPoint(tlsPoint);
+            }
             provider.addSipListener(listener);
             stack.start();
         } catch (Exception | Error e) {
             stack.stop();
             throw e;
         }
-        LOG.info("SIP listening on {} udp/{} tcp/{}", bindAddress, udpPort, tcpPort);
+        if (tlsPort > 0) {
+            LOG.info("SIP listening on {} udp/{} tcp/{} tls/{}", bindAddress, udpPort, tcpPort, tlsPort);
+        } else {
+            LOG.info("SIP listening on {} udp/{} tcp/{}", bindAddress, udpPort, tcpPort);
+        }
+    }
+
+    private static Properties properties(TlsKeyStoreFile keys, Properties overrides) {
+        SipFactory.getInstance().setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "gov.nist.voxgate-" + INSTANCES.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32"); // the SLF4J backend decides what is kept
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        if (keys != null) {
+            p.setProperty("javax.net.ssl.keyStore", keys.file().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", keys.password());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", keys.file().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", keys.password());
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            // Callers are identified by SIP, not by client certificates.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsPolicy.PROTOCOLS));
+            // The stack's own default list has RSA key exchange and anonymous suites: never use it.
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsPolicy.CIPHER_SUITES));
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        }
+        p.putAll(overrides);
+        return p;
     }
 
     public SipProvider provider() {

@@ -103,14 +103,25 @@ final class Responses {
         m.setContent(sdp, ct);
     }
 
-    /** Our Contact, on the transport the request came in on. */
+    /**
+     * Our Contact, on the transport the request came in on. Over TLS it points at the TLS port:
+     * a sips: URI when the Request-URI was sips: (RFC 5630 section 3.1.3: the Contact of a
+     * dialog created by a SIPS request MUST be SIPS), else {@code sip:...;transport=tls}, which
+     * keeps the dialog on TLS for clients that route only sip: URIs (libre/baresip answer a
+     * sips: Contact with ENOSYS).
+     */
     ContactHeader contact(Request request) throws ParseException {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
-        int port = transport.equals("tcp") ? config.tcpPort() : config.udpPort();
+        boolean tls = transport.equals("tls") && config.tlsPort() > 0;
+        int port = tls ? config.tlsPort() : transport.equals("tcp") ? config.tcpPort() : config.udpPort();
         SipURI uri = stack.addressFactory().createSipURI("voxgate", config.advertisedHost());
         uri.setPort(port);
-        if (transport.equals("tcp")) {
+        if (tls && "sips".equalsIgnoreCase(request.getRequestURI().getScheme())) {
+            uri.setSecure(true);
+        } else if (tls) {
+            uri.setTransportParam("tls");
+        } else if (transport.equals("tcp")) {
             uri.setTransportParam("tcp");
         }
         Address address = stack.addressFactory().createAddress(uri);

@@ -113,6 +113,11 @@ final class SipCall implements IvrOutcome {
         return localTag.equals(toTag) && (remoteTag == null || remoteTag.equals(fromTag));
     }
 
+    /** Whether the INVITE arrived over TLS (the transport it really came on, not what Via claims). */
+    private boolean overTls() {
+        return inviteTx instanceof gov.nist.javax.sip.TransactionExt t && "TLS".equalsIgnoreCase(t.getTransport());
+    }
+
     // ---------------------------------------------------------------- initial INVITE
 
     /** Runs on the call executor after 100 Trying: routes, opens the leg and answers. */
@@ -140,7 +145,8 @@ final class SipCall implements IvrOutcome {
         }
         MediaLeg newLeg;
         try {
-            newLeg = core.bridge().openLeg(LegOptions.forCall(callId), legListener);
+            // SDES keys may travel only in SDP that came (and goes back) over TLS
+            newLeg = core.bridge().openLeg(LegOptions.forCall(callId).withSecureSignalling(overTls()), legListener);
         } catch (BridgeException e) {
             LOG.warn("bridge refused a leg: {} {}", e.reason(), e.getMessage());
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));

@@ -39,7 +39,9 @@ public final class Slf4jStackLogger implements StackLogger {
         }
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("incoming") || m.contains("parse") || m.contains("bad") || m.contains("malformed")
-                || m.contains("dropping") || m.contains("invalid");
+                || m.contains("dropping") || m.contains("invalid")
+                // a TLS client that fails its handshake (old protocol, no common suite, port scan)
+                || m.contains("accepting connection") || m.contains("handshake");
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class Slf4jStackLogger implements StackLogger {
             return;
         }
         if (message != null && (message.contains("TLS") || message.contains("tls") || message.contains("store"))) {
-            LOG.debug("{}", cut(message)); // TLS defaults at start; we open no TLS listening point
+            LOG.debug("{}", cut(message)); // TLS defaults and key store notes at start
         } else {
             LOG.warn("{}", cut(message));
         }

@@ -45,7 +45,9 @@ class Slf4jStackLoggerTest {
         String packet = "Error while processing incoming UDP packet" + "[1, 2, 3, 0, 0, 0]".repeat(5000);
         stackLogger.logError(packet);
         stackLogger.logError("Dropping badly formatted message", new IllegalStateException("x"));
-        assertThat(events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG, Level.DEBUG);
+        stackLogger.logError("A problem occured while Accepting connection",
+                new javax.net.ssl.SSLHandshakeException("Client requested protocol TLSv1.1 is not enabled"));
+        assertThat(events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG, Level.DEBUG, Level.DEBUG);
         assertThat(events().get(0).getFormattedMessage().length()).isLessThan(Slf4jStackLogger.MAX_CHARS + 40);
     }
 

@@ -1,0 +1,107 @@
+package org.voxgate.bridge.internal.srtp;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+
+import org.voxgate.bridge.api.SdpException;
+import org.voxgate.bridge.internal.sdp.MediaDescription;
+import org.voxgate.bridge.internal.sdp.MediaProtocol;
+import org.voxgate.bridge.internal.sdp.SessionDescription;
+import org.voxgate.bridge.internal.sdp.StreamSecurity;
+
+/**
+ * The security policy and key exchange of one leg's audio stream.
+ *
+ * <p>Policy (see the module README):
+ * <ul>
+ *   <li>RTP/AVP is always answerable; it turns SRTP off on the leg.</li>
+ *   <li>RTP/SAVP with SDES a=crypto is answerable only when the signalling that carried the
+ *       offer is secure ({@code LegOptions.secureSignalling}, e.g. SIP over TLS): RFC 4568
+ *       section 8.3 requires the SDP to be protected, and we never accept or send keys in the
+ *       clear. Over plain signalling such a stream is refused with warn-code 302 (incompatible
+ *       transport protocol); when the offer also carries an RTP/AVP alternative, that one is
+ *       answered instead and the call runs without SRTP.</li>
+ *   <li>UDP/TLS/RTP/SAVP (DTLS-SRTP) is answerable over any signalling: no key travels in SDP.
+ *       Over plain signalling the fingerprint itself is not integrity-protected (RFC 5763
+ *       section 7.1), which the deployment accepts by not turning on SIP-TLS.</li>
+ * </ul>
+ *
+ * <p>Called by the negotiator under the leg's monitor.
+ */
+public final class LegSecurity implements StreamSecurity, AutoCloseable {
+    private final boolean secureSignalling;
+    private final LegSrtp srtp;
+    private final SdesNegotiation sdes;
+    private final DtlsNegotiation dtls;
+
+    /**
+     * @param dtls DTLS-SRTP for this leg, or null when the leg does not offer it
+     */
+    public LegSecurity(boolean secureSignalling, LegSrtp srtp, SecureRandom random, DtlsNegotiation dtls) {
+        this.secureSignalling = secureSignalling;
+        this.srtp = Objects.requireNonNull(srtp);
+        this.sdes = new SdesNegotiation(random);
+        this.dtls = dtls;
+    }
+
+    @Override
+    public SdpException refusal(MediaDescription m, SessionDescription sd) {
+        switch (MediaProtocol.of(m.proto())) {
+            case RTP_AVP:
+                return null;
+            case RTP_SAVP:
+                if (!secureSignalling) {
+                    return new SdpException(302, false,
+                            "RTP/SAVP with SDES keys refused over unencrypted signalling; call over SIP-TLS (sips:)"
+                                    + " or offer DTLS-SRTP or RTP/AVP");
+                }
+                if (!SdesNegotiation.acceptable(m.cryptos())) {
+                    return new SdpException(306, false, "no acceptable a=crypto line; this bridge takes "
+                            + String.join(", ", SdesNegotiation.PREFERENCE.stream().map(Enum::name).toList())
+                            + " without session parameters");
+                }
+                return null;
+            case UDP_TLS_RTP_SAVP:
+                if (dtls == null) {
+                    return new SdpException(302, false, "DTLS-SRTP is not available on this bridge");
+                }
+                return dtls.refusal(m, sd);
+            default:
+                return new SdpException(302, false, "media protocol " + m.proto() + " not supported");
+        }
+    }
+
+    @Override
+    public List<String> answer(MediaDescription m, SessionDescription sd) throws SdpException {
+        MediaProtocol proto = MediaProtocol.of(m.proto());
+        if (proto != MediaProtocol.RTP_SAVP) {
+            sdes.close();
+        }
+        if (proto != MediaProtocol.UDP_TLS_RTP_SAVP && dtls != null) {
+            dtls.stop();
+        }
+        switch (proto) {
+            case RTP_SAVP: {
+                SdesNegotiation.Outcome o = sdes.answer(m.cryptos());
+                srtp.install(o.receive(), o.sendRtp(), o.sendRtcp());
+                return List.of(o.answerLine());
+            }
+            case UDP_TLS_RTP_SAVP:
+                return dtls.answer(m, sd);
+            default:
+                srtp.clear();
+                return List.of();
+        }
+    }
+
+    /** Wipes the keys of both directions and stops any handshake (the leg closed). */
+    @Override
+    public void close() {
+        sdes.close();
+        if (dtls != null) {
+            dtls.stop();
+        }
+        srtp.close();
+    }
+}
