@@ -16,6 +16,8 @@ import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.BridgeSnapshot;
+import org.voxgate.bridge.BridgeStatistics;
 import org.voxgate.bridge.api.BridgeException;
 import org.voxgate.bridge.api.Conference;
 import org.voxgate.bridge.api.ConferenceOptions;
@@ -35,7 +37,7 @@ import org.voxgate.bridge.internal.transport.PortAllocator;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
 /** The bridge: legs, conferences and the threads they share. Thread-safe. */
-public final class DefaultMediaBridge implements MediaBridge {
+public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
     private static final Logger log = LoggerFactory.getLogger(DefaultMediaBridge.class);
     /** Pairs tried when binding fails (a port taken by another process). */
     private static final int BIND_ATTEMPTS = 8;
@@ -51,6 +53,7 @@ public final class DefaultMediaBridge implements MediaBridge {
     private final Map<String, DefaultConference> conferences = new ConcurrentHashMap<>();
     private final AtomicLong legCounter = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final StatisticsCollector statistics = new StatisticsCollector();
 
     public DefaultMediaBridge(BridgeConfig config, LongSupplier clock, BridgeTuning tuning) {
         this(config, clock, tuning, new LibraryPromptSource());
@@ -121,7 +124,9 @@ public final class DefaultMediaBridge implements MediaBridge {
     }
 
     private void legClosed(DefaultMediaLeg leg) {
-        legs.remove(leg.id());
+        if (legs.remove(leg.id()) != null) {
+            statistics.retire(leg);
+        }
         Channel[] ch = leg.channels();
         int port = leg.rtpPort();
         // Release the pair only when both sockets are really closed.
@@ -134,7 +139,11 @@ public final class DefaultMediaBridge implements MediaBridge {
             throw new IllegalStateException("bridge is closed");
         }
         return conferences.computeIfAbsent(conferenceId,
-                id -> new DefaultConference(id, options, media.leastLoaded(), c -> conferences.remove(c.id(), c)));
+                id -> new DefaultConference(id, options, media.leastLoaded(), c -> {
+                    if (conferences.remove(c.id(), c)) {
+                        statistics.retire(c);
+                    }
+                }));
     }
 
     @Override
@@ -145,6 +154,16 @@ public final class DefaultMediaBridge implements MediaBridge {
     @Override
     public int openLegs() {
         return legs.size();
+    }
+
+    @Override
+    public BridgeSnapshot snapshot() {
+        return statistics.snapshot(legs.values(), conferences.values());
+    }
+
+    @Override
+    public boolean running() {
+        return !closed.get();
     }
 
     /** Port pairs currently allocated (released only after both sockets closed). */
