@@ -32,7 +32,11 @@ public record ServerConfig(
         Duration inputTimeout,
         int maxAttempts,
         Demo demo,
-        Admin admin) {
+        Admin admin,
+        Metrics metrics) {
+
+    /** The metrics and health endpoints (keys {@code metrics.*}); port 0 takes any free port. */
+    public record Metrics(boolean enabled, String bindAddress, int port) {}
 
     /** The demo meeting created at start-up. */
     public record Demo(boolean enabled, String number, String directNumber, String accessCode, String pin, String moderatorPin,
@@ -111,7 +115,9 @@ public record ServerConfig(
                 new Demo((Boolean) v.get("demo.enabled"), (String) v.get("demo.number"),
                         (String) v.get("demo.directNumber"),
                         (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")),
-                admin(v));
+                admin(v),
+                new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
+                        (Integer) v.get("metrics.port")));
     }
 
     private static Admin admin(Map<String, Object> v) throws ConfigException {
