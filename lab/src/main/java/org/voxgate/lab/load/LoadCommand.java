@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code voxgate lab load}: places calls against a node and writes a Markdown report. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Place N concurrent calls at R calls/s into M meetings with K talkers each, hold them T seconds,",
-                "hang up, and report set-up times, failures, RTP loss and jitter, and the node's CPU, memory and",
-                "mixer late ticks (from its /metrics). Own SIP UAC and RTP generator (PCMU, 20 ms).",
+        description = {"Places N calls at R calls/s into M meetings with K talkers each, holds them T seconds, hangs "
+                + "up, and reports set-up times, failures, RTP loss and jitter, and the node's CPU, memory and mixer "
+                + "late ticks (from its /metrics). Own SIP UAC and RTP generator (PCMU, 20 ms).",
                 "Exit code: 0 when every call was answered and ended cleanly, 1 otherwise, 2 on bad options."})
 public final class LoadCommand implements Callable<Integer> {
 
