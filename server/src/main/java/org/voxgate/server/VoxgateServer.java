@@ -14,6 +14,7 @@ import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.server.admin.AdminConfig;
 import org.voxgate.server.admin.AdminModule;
 import org.voxgate.server.config.ServerConfig;
+import org.voxgate.server.metrics.MetricsModule;
 import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
@@ -34,6 +35,7 @@ public final class VoxgateServer implements AutoCloseable {
     private final InMemoryMeetingDirectory meetings;
     private final String demoAccessCode;
     private final AdminModule admin;
+    private volatile MetricsModule metrics; // set right after construction when metrics.enabled
 
     private VoxgateServer(ServerConfig config, InetAddress advertised, MediaBridge bridge, SipGateway gateway,
                           InMemoryMeetingDirectory meetings, String demoAccessCode, AdminModule admin) {
@@ -108,7 +110,17 @@ public final class VoxgateServer implements AutoCloseable {
         LOG.info("started sipUdp={} sipTcp={} advertised={} rtpPorts={}-{} dataDir={}", config.sipUdpPort(),
                 config.sipTcpPort(), advertised.getHostAddress(), config.rtpPortMin(), config.rtpPortMax(),
                 data.root());
-        return new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode, admin);
+        VoxgateServer server = new VoxgateServer(config, advertised, bridge, gateway, meetings, accessCode, admin);
+        if (config.metrics().enabled()) {
+            try {
+                server.metrics = MetricsModule.start(config.metrics(), bridge, gateway);
+            } catch (IOException e) {
+                server.close();
+                throw new StartupException("metrics on " + config.metrics().bindAddress() + ":"
+                        + config.metrics().port() + ": " + e.getMessage(), e);
+            }
+        }
+        return server;
     }
 
     private static SipConfig sipConfig(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {
@@ -143,6 +155,9 @@ public final class VoxgateServer implements AutoCloseable {
         if (admin != null) {
             sb.append(admin.banner());
         }
+        if (metrics != null) {
+            sb.append(metrics.banner());
+        }
         return sb.toString();
     }
 
@@ -167,6 +182,11 @@ public final class VoxgateServer implements AutoCloseable {
         return demoAccessCode;
     }
 
+    /** The metrics port, or -1 when metrics are off. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
     /** Hangs up every call with BYE, then stops SIP and media. */
     @Override
     public void close() {
@@ -176,8 +196,14 @@ public final class VoxgateServer implements AutoCloseable {
             try {
                 bridge.close();
             } finally {
-                if (admin != null) {
-                    admin.close();
+                try {
+                    if (admin != null) {
+                        admin.close();
+                    }
+                } finally {
+                    if (metrics != null) {
+                        metrics.close(); // last: readiness says 503 while calls drain
+                    }
                 }
             }
         }

@@ -37,6 +37,7 @@ final class ServerFixture implements AutoCloseable {
         env.put("VOXGATE_DEMO_ACCESS_CODE", ACCESS_CODE);
         env.put("VOXGATE_DEMO_DIRECT_NUMBER", "demo");
         env.put("VOXGATE_ADMIN_PORT", "0");
+        env.put("VOXGATE_METRICS_PORT", "0");
         env.putAll(extra);
         return env;
     }

@@ -41,6 +41,16 @@ public final class SipGateway implements AutoCloseable {
         return core.activeCalls();
     }
 
+    /** Counters since construction (requests, responses, calls, IVR outcomes), for metrics. */
+    public SipStatistics statistics() {
+        return core.statistics();
+    }
+
+    /** True after {@link #start()} until {@link #close()} begins: SIP is listening and taking calls. */
+    public boolean running() {
+        return core.running();
+    }
+
     /**
      * Hangs up every established call with BYE, waits up to two seconds for the 200s, stops the
      * stack. New INVITEs meanwhile get 503. Idempotent.

@@ -33,12 +33,16 @@ public record ServerConfig(
         int maxAttempts,
         Demo demo,
         Admin admin,
-        SipTls sipTls) {
+        SipTls sipTls,
+        Metrics metrics) {
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
      */
     public record SipTls(int port, String certFile, String keyFile) {}
+
+    /** The metrics and health endpoints (keys {@code metrics.*}); port 0 takes any free port. */
+    public record Metrics(boolean enabled, String bindAddress, int port) {}
 
     /** The demo meeting created at start-up. */
     public record Demo(boolean enabled, String number, String directNumber, String accessCode, String pin, String moderatorPin,
@@ -118,7 +122,9 @@ public record ServerConfig(
                         (String) v.get("demo.directNumber"),
                         (String) v.get("demo.accessCode"), pin, modPin, (Integer) v.get("demo.maxParticipants")),
                 admin(v),
-                sipTls(v));
+                sipTls(v),
+                new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
+                        (Integer) v.get("metrics.port")));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -16,6 +16,8 @@ import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.BridgeSnapshot;
+import org.voxgate.bridge.BridgeStatistics;
 import org.voxgate.bridge.api.BridgeException;
 import org.voxgate.bridge.api.Conference;
 import org.voxgate.bridge.api.ConferenceOptions;
@@ -38,7 +40,7 @@ import org.voxgate.bridge.internal.transport.PortAllocator;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
 /** The bridge: legs, conferences and the threads they share. Thread-safe. */
-public final class DefaultMediaBridge implements MediaBridge {
+public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
     private static final Logger log = LoggerFactory.getLogger(DefaultMediaBridge.class);
     /** Pairs tried when binding fails (a port taken by another process). */
     private static final int BIND_ATTEMPTS = 8;
@@ -57,6 +59,7 @@ public final class DefaultMediaBridge implements MediaBridge {
     private final LongSupplier clock;
     private final BridgeTuning tuning;
     private final ClockThread.Registration idleSweep;
+    private final StatisticsCollector statistics = new StatisticsCollector();
 
     public DefaultMediaBridge(BridgeConfig config, LongSupplier clock, BridgeTuning tuning) {
         this(config, clock, tuning, new LibraryPromptSource());
@@ -162,7 +165,9 @@ public final class DefaultMediaBridge implements MediaBridge {
     }
 
     private void legClosed(DefaultMediaLeg leg) {
-        legs.remove(leg.id());
+        if (legs.remove(leg.id()) != null) {
+            statistics.retire(leg);
+        }
         Channel[] ch = leg.channels();
         int port = leg.rtpPort();
         // Release the pair only when both sockets are really closed.
@@ -177,7 +182,11 @@ public final class DefaultMediaBridge implements MediaBridge {
         while (true) {
             DefaultConference c = conferences.computeIfAbsent(conferenceId,
                     id -> new DefaultConference(id, options, media.leastLoaded(), clock,
-                            tuning.conferenceIdleNanos(), gone -> conferences.remove(gone.id(), gone)));
+                            tuning.conferenceIdleNanos(), gone -> {
+                                if (conferences.remove(gone.id(), gone)) {
+                                    statistics.retire(gone);
+                                }
+                            }));
             if (c.handOut()) {
                 return c;
             }
@@ -212,6 +221,16 @@ public final class DefaultMediaBridge implements MediaBridge {
     @Override
     public int openLegs() {
         return legs.size();
+    }
+
+    @Override
+    public BridgeSnapshot snapshot() {
+        return statistics.snapshot(legs.values(), conferences.values());
+    }
+
+    @Override
+    public boolean running() {
+        return !closed.get();
     }
 
     /** Port pairs currently allocated (released only after both sockets closed). */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.voxgate.bridge.api.SdpException;
+import org.voxgate.bridge.internal.codec.AudioCodec;
 import org.voxgate.bridge.internal.codec.G711;
 import org.voxgate.bridge.internal.sdp.SdpNegotiator;
 import org.voxgate.srtp.SdesCrypto;
@@ -33,7 +34,7 @@ class SecureOfferAnswerTest {
     });
 
     private SdpNegotiator negotiator(boolean secureSignalling) throws Exception {
-        SdpNegotiator n = new SdpNegotiator(InetAddress.getByName("192.0.2.1"), 20000, List.of(G711.PCMU, G711.PCMA), 7);
+        SdpNegotiator n = new SdpNegotiator(InetAddress.getByName("192.0.2.1"), 20000, List.of(AudioCodec.PCMU, AudioCodec.PCMA), 7);
         n.setSecurity(new LegSecurity(secureSignalling, srtp, random, null));
         return n;
     }
@@ -116,7 +117,7 @@ class SecureOfferAnswerTest {
     }
 
     private SdpNegotiator dtlsNegotiator() throws Exception {
-        SdpNegotiator n = new SdpNegotiator(InetAddress.getByName("192.0.2.1"), 20000, List.of(G711.PCMU), 7);
+        SdpNegotiator n = new SdpNegotiator(InetAddress.getByName("192.0.2.1"), 20000, List.of(AudioCodec.PCMU), 7);
         DtlsLink link = new DtlsLink() {
             @Override
             public String legId() {

@@ -56,6 +56,8 @@ public final class GatewayCore implements AutoCloseable {
     private final java.util.Properties stackOverrides;
     private JainSipStack stack;
     private Responses responses;
+    private final SipCounters counters = new SipCounters();
+    private volatile boolean started;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -102,11 +104,25 @@ public final class GatewayCore implements AutoCloseable {
         }
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
-        responses = new Responses(stack, config);
+        responses = new Responses(stack, config, counters);
+        started = true;
     }
 
     public int activeCalls() {
         return calls.size();
+    }
+
+    public org.voxgate.sip.SipStatistics statistics() {
+        return counters;
+    }
+
+    /** Started and not closing. */
+    public boolean running() {
+        return started && !closing;
+    }
+
+    SipCounters counters() {
+        return counters;
     }
 
     // ---------------------------------------------------------------- accessors for SipCall
@@ -200,6 +216,7 @@ public final class GatewayCore implements AutoCloseable {
     }
 
     void callEnded(CallRecord record) {
+        counters.callEnded(record.cause());
         if (listener == null) {
             return;
         }

@@ -21,10 +21,12 @@ import org.voxgate.sip.SipConfig;
 final class Responses {
     private final JainSipStack stack;
     private final SipConfig config;
+    private final SipCounters counters;
 
-    Responses(JainSipStack stack, SipConfig config) {
+    Responses(JainSipStack stack, SipConfig config, SipCounters counters) {
         this.stack = stack;
         this.config = config;
+        this.counters = counters;
     }
 
     static String newTag() {
@@ -37,6 +39,7 @@ final class Responses {
      */
     Response create(Request request, int status, String localTag) throws ParseException {
         Response r = stack.messageFactory().createResponse(status, request);
+        counters.responseSent(request.getMethod(), status); // every response we send is built here
         HeaderFactory hf = stack.headerFactory();
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         if (status >= 200 && to != null && to.getTag() == null) {

@@ -515,12 +515,14 @@ final class SipCall implements IvrOutcome {
     @Override
     public void joined(Meeting meeting, ParticipantRole role) {
         meetingId = meeting.id();
+        core.counters().ivrJoined();
         LOG.debug("joined meeting {} as {}", meeting.id(), role);
     }
 
     @Override
     public void hangup(IvrEnd reason) {
         LOG.debug("IVR ended the call: {}", reason);
+        core.counters().ivrEnded(reason);
         core.runAsync(callId, () -> hangup(EndCause.IVR_ENDED));
     }
 }

@@ -15,6 +15,7 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -80,6 +81,7 @@ final class SipDispatcher implements SipListenerExt {
         Request request = event.getRequest();
         CallIdHeader cid = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
         MDC.put(GatewayCore.MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
+        core.counters().requestReceived(request.getMethod());
         try {
             dispatch(event, request, cid == null ? "" : cid.getCallId());
         } catch (RuntimeException | Error e) {
@@ -168,6 +170,7 @@ final class SipDispatcher implements SipListenerExt {
             return;
         }
         core.respond(tx, invite, 100, null);
+        core.counters().callStarted();
         if (core.closing()) {
             rejectBusy(tx, invite, "shutting down");
             return;
@@ -229,6 +232,8 @@ final class SipDispatcher implements SipListenerExt {
         Response response = event.getResponse();
         CallIdHeader cid = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
         SipCall call = cid == null ? null : core.call(cid.getCallId());
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        core.counters().responseReceived(cseq == null ? null : cseq.getMethod(), response.getStatusCode());
         MDC.put(GatewayCore.MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
         try {
             if (call != null) {

@@ -1,0 +1,185 @@
+package org.voxgate.lab.load;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One call's RTP endpoint: a UDP socket, the send script (first the access code as RFC 4733
+ * events, then a tone or silence every 20 ms) and the receive statistics.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |V=2|P|X|  CC   |M|     PT      |       sequence number         |  RFC 3550 5.1
+ *  |                           timestamp                           |
+ *  |                             SSRC                              |
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |     event     |E|R| volume    |          duration             |  RFC 4733 2.3 (PT 101)
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * The send half runs on the generator's send thread, the receive half on its receive thread;
+ * {@link #start} publishes the remote address and start time through volatile fields.
+ */
+final class CallMedia implements AutoCloseable {
+    static final int PCMU = 0;
+    static final int TELEPHONE_EVENT = 101;
+    /** Slots (20 ms) a key is held, then released for as many (100 ms tone, 100 ms pause). */
+    private static final int KEY_SLOTS = 5;
+    private static final String DTMF = "0123456789*#ABCD";
+
+    final DatagramChannel channel;
+    final LegReceiveStats stats = new LegReceiveStats();
+    private final boolean talker;
+    private final int ssrc = ThreadLocalRandom.current().nextInt();
+    private int seq = ThreadLocalRandom.current().nextInt(1 << 16);
+    private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFF_FFFFL;
+    private volatile String digits = "";
+    private volatile SocketAddress remote;
+    private volatile long digitsAtNanos;
+    private volatile boolean stopped;
+    private int slot; // send thread only
+    private long eventTimestamp;
+    long packetsSent;
+
+    CallMedia(InetAddress local, boolean talker) throws IOException {
+        this.channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(local, 0));
+        channel.configureBlocking(false);
+        this.talker = talker;
+    }
+
+    int localPort() throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    boolean talker() {
+        return talker;
+    }
+
+    /** Starts sending to {@code to}; {@code keys} (e.g. "1357#") go out as events from {@code keysAtNanos}. */
+    void start(SocketAddress to, String keys, long keysAtNanos) {
+        this.digits = keys;
+        this.digitsAtNanos = keysAtNanos;
+        this.remote = to;
+    }
+
+    boolean sending() {
+        return remote != null && !stopped;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    /** Sends this 20 ms slot's packet(s). Send thread only; never throws. */
+    void tick(long nowNanos, ByteBuffer buf) {
+        SocketAddress to = remote;
+        if (to == null || stopped) {
+            return;
+        }
+        try {
+            String keys = digits;
+            if (nowNanos >= digitsAtNanos && slot < keys.length() * 2 * KEY_SLOTS) {
+                int key = slot / (2 * KEY_SLOTS);
+                int inKey = slot % (2 * KEY_SLOTS);
+                if (inKey < KEY_SLOTS) {
+                    if (inKey == 0) {
+                        eventTimestamp = timestamp;
+                    }
+                    int event = DTMF.indexOf(keys.charAt(key));
+                    int duration = (inKey + 1) * RtpToneSource.SAMPLES;
+                    boolean end = inKey == KEY_SLOTS - 1;
+                    for (int r = 0; r < (end ? 3 : 1); r++) { // RFC 4733 2.5.1.4: the end packet three times
+                        send(buf, to, TELEPHONE_EVENT, inKey == 0 && r == 0, eventTimestamp, event, end, duration);
+                    }
+                } else {
+                    sendAudio(buf, to, RtpToneSource.silence());
+                }
+                slot++;
+            } else {
+                boolean done = slot >= keys.length() * 2 * KEY_SLOTS;
+                sendAudio(buf, to, talker && done ? RtpToneSource.tone() : RtpToneSource.silence());
+            }
+            timestamp = (timestamp + RtpToneSource.SAMPLES) & 0xFFFF_FFFFL;
+        } catch (IOException e) {
+            stopped = true; // socket closed under us at the end of a run
+        }
+    }
+
+    private void header(ByteBuffer buf, boolean marker, int payloadType, long ts) {
+        buf.clear();
+        buf.put((byte) 0x80);
+        buf.put((byte) ((marker ? 0x80 : 0) | payloadType));
+        buf.putShort((short) seq);
+        buf.putInt((int) ts);
+        buf.putInt(ssrc);
+        seq = (seq + 1) & 0xFFFF;
+    }
+
+    private void sendAudio(ByteBuffer buf, SocketAddress to, byte[] payload) throws IOException {
+        header(buf, false, PCMU, timestamp);
+        buf.put(payload);
+        buf.flip();
+        channel.send(buf, to);
+        packetsSent++;
+    }
+
+    private void send(ByteBuffer buf, SocketAddress to, int pt, boolean marker, long ts, int event, boolean end,
+                      int duration) throws IOException {
+        header(buf, marker, pt, ts);
+        buf.put((byte) event);
+        buf.put((byte) ((end ? 0x80 : 0) | 10)); // volume -10 dBm0
+        buf.putShort((short) duration);
+        buf.flip();
+        channel.send(buf, to);
+        packetsSent++;
+    }
+
+    /** Reads every waiting datagram into the statistics. Receive thread only. */
+    void drain(ByteBuffer buf, long nowNanos) throws IOException {
+        while (true) {
+            buf.clear();
+            if (channel.receive(buf) == null) {
+                return;
+            }
+            buf.flip();
+            int n = buf.remaining();
+            if (n < 12 || (buf.get(0) & 0xC0) != 0x80) {
+                continue; // not RTP version 2
+            }
+            int cc = buf.get(0) & 0x0F;
+            int headerBytes = 12 + 4 * cc;
+            if ((buf.get(0) & 0x10) != 0 && n >= headerBytes + 4) {
+                headerBytes += 4 + 4 * (buf.getShort(headerBytes + 2) & 0xFFFF);
+            }
+            if (headerBytes > n) {
+                continue;
+            }
+            int pt = buf.get(1) & 0x7F;
+            if (pt >= 72 && pt <= 79) {
+                continue; // RTCP (RFC 5761 demux range), not expected on this port
+            }
+            int s = buf.getShort(2) & 0xFFFF;
+            long ts = buf.getInt(4) & 0xFFFF_FFFFL;
+            long sr = buf.getInt(8) & 0xFFFF_FFFFL;
+            stats.onPacket(s, ts, sr, pt, buf.array(), buf.arrayOffset() + headerBytes, n - headerBytes, nowNanos);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.voxgate.lab.load;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voxgate lab load}: places calls against a node and writes a Markdown report. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Places N calls at R calls/s into M meetings with K talkers each, holds them T seconds, hangs "
+                + "up, and reports set-up times, failures, RTP loss and jitter, and the node's CPU, memory and mixer "
+                + "late ticks (from its /metrics). Own SIP UAC and RTP generator (PCMU, 20 ms).",
+                "Exit code: 0 when every call was answered and ended cleanly, 1 otherwise, 2 on bad options."})
+public final class LoadCommand implements Callable<Integer> {
+
+    @Option(names = "--target", defaultValue = "127.0.0.1:5060", paramLabel = "HOST:PORT",
+            description = "the node's SIP UDP address (default ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = {"-n", "--calls"}, defaultValue = "10", description = "calls to place (default ${DEFAULT-VALUE})")
+    int calls;
+
+    @Option(names = {"-r", "--rate"}, defaultValue = "5", description = "calls placed per second (default ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = {"-t", "--hold"}, defaultValue = "10",
+            description = "seconds all calls stay up once placed (default ${DEFAULT-VALUE})")
+    int hold;
+
+    @Option(names = {"-m", "--meeting"}, split = ",", required = true, paramLabel = "CODE",
+            description = "access code of a meeting (repeat or comma-separate for several); with --direct, called numbers")
+    List<String> meetings;
+
+    @Option(names = "--direct", description = "dial each --meeting value as the called number instead of typing it in the IVR")
+    boolean direct;
+
+    @Option(names = "--number", defaultValue = "conference",
+            description = "called number of the IVR (default ${DEFAULT-VALUE})")
+    String number;
+
+    @Option(names = "--pin", defaultValue = "", description = "PIN typed after the access code")
+    String pin;
+
+    @Option(names = {"-k", "--talkers"}, defaultValue = "1",
+            description = "talkers per meeting, sending a 1 kHz tone; the rest send silence (default ${DEFAULT-VALUE})")
+    int talkers;
+
+    @Option(names = "--local-address", defaultValue = "127.0.0.1",
+            description = "address the generator's SIP and RTP sockets bind to (default ${DEFAULT-VALUE})")
+    String localAddress;
+
+    @Option(names = "--metrics-url", paramLabel = "URL",
+            description = "the node's /metrics (default http://TARGET-HOST:9100/metrics; 'none' to skip)")
+    String metricsUrl;
+
+    @Option(names = "--keys-delay-ms", defaultValue = "800",
+            description = "pause between the answer and the first key (default ${DEFAULT-VALUE})")
+    long keysDelayMs;
+
+    @Option(names = "--setup-timeout-s", defaultValue = "32",
+            description = "a call with no final answer after this many seconds fails (default ${DEFAULT-VALUE})")
+    int setupTimeoutS;
+
+    @Option(names = {"-o", "--report"}, defaultValue = "load-report.md", paramLabel = "FILE",
+            description = "Markdown report (default ${DEFAULT-VALUE})")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        int colon = target.lastIndexOf(':');
+        if (colon <= 0) {
+            System.err.println("lab load: --target must be HOST:PORT, was " + target);
+            return 2;
+        }
+        String host = target.substring(0, colon).replace("[", "").replace("]", "");
+        int port = Integer.parseInt(target.substring(colon + 1));
+        URI metrics = metricsUrl == null ? URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+                + ":9100/metrics") : metricsUrl.equals("none") ? null : URI.create(metricsUrl);
+        LoadPlan plan;
+        try {
+            plan = new LoadPlan(host, port, localAddress, calls, rate, hold, number, meetings, direct, pin, talkers,
+                    keysDelayMs, setupTimeoutS * 1000L, metrics);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lab load: " + e.getMessage());
+            return 2;
+        }
+        LoadResult result = new LoadRunner(plan, System.err).run();
+        String md = LoadReport.markdown(result, commandLine());
+        Files.writeString(report, md);
+        System.out.printf(java.util.Locale.ROOT, "%d placed, %d answered, %d failed; %.1f calls/s; set-up p50 %s p95 %s"
+                        + " p99 %s; RTP loss %.3f%%; report %s%n", result.placed(), result.answered(), result.failed(),
+                result.answeredCallsPerSecond(), Percentiles.format(result.setupP50Ms()),
+                Percentiles.format(result.setupP95Ms()), Percentiles.format(result.setupP99Ms()),
+                result.lossRatio() * 100, report.toAbsolutePath());
+        return result.failed() == 0 && result.answered() == result.placed() ? 0 : 1;
+    }
+
+    private String commandLine() {
+        StringBuilder b = new StringBuilder("voxgate lab load --target ").append(target).append(" --calls ").append(calls)
+                .append(" --rate ").append(rate).append(" --hold ").append(hold).append(" --meeting ")
+                .append(String.join(",", meetings)).append(" --talkers ").append(talkers);
+        if (direct) {
+            b.append(" --direct");
+        }
+        if (!pin.isEmpty()) {
+            b.append(" --pin ****");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package org.voxgate.lab.load;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a load run does: {@code calls} calls placed at {@code callsPerSecond} into
+ * {@code meetings.size()} meetings (call i joins meeting i mod M; the first {@code talkers} of
+ * each meeting send a tone, the others silence); once placed, all stay up
+ * {@code holdSeconds}, then hang up.
+ *
+ * @param number      called number that reaches the IVR (the access code is then typed), used
+ *                    unless {@code direct}
+ * @param meetings    access codes; with {@code direct}, called numbers that go straight in
+ * @param pin         typed after the code (and '#') when not empty
+ * @param metricsUri  the node's {@code /metrics}, or null
+ */
+public record LoadPlan(String targetHost, int targetPort, String localAddress, int calls, double callsPerSecond,
+                       int holdSeconds, String number, List<String> meetings, boolean direct, String pin,
+                       int talkers, long keysDelayMs, long setupTimeoutMs, URI metricsUri) {
+    public LoadPlan {
+        Objects.requireNonNull(targetHost, "targetHost");
+        meetings = List.copyOf(meetings);
+        if (calls < 1 || callsPerSecond <= 0 || holdSeconds < 0 || meetings.isEmpty() || talkers < 0) {
+            throw new IllegalArgumentException("calls >= 1, rate > 0, hold >= 0, at least one meeting, talkers >= 0");
+        }
+    }
+
+    int meetingOf(int call) {
+        return call % meetings.size();
+    }
+
+    boolean talker(int call) {
+        return call / meetings.size() < talkers;
+    }
+
+    /** Request-URI user of call {@code i}. */
+    String calledNumber(int call) {
+        return direct ? meetings.get(meetingOf(call)) : number;
+    }
+
+    /** Keys call {@code i} types after the answer. */
+    String keys(int call) {
+        String p = pin.isEmpty() ? "" : pin + "#";
+        return direct ? p : meetings.get(meetingOf(call)) + "#" + p;
+    }
+}

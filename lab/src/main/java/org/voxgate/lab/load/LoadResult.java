@@ -1,0 +1,85 @@
+package org.voxgate.lab.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The measurements of one run, as the report shows them. */
+public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Map<String, Integer> failuresByCause,
+                         double offeredCallsPerSecond, double answeredCallsPerSecond, double setupP50Ms,
+                         double setupP95Ms, double setupP99Ms, double setupMaxMs, List<Leg> legs, Generator generator,
+                         NodeMetricsPoller.Summary node, double runSeconds) {
+
+    /** One generated leg as measured from the generator's side. */
+    public record Leg(int index, String meeting, boolean talker, double setupMs, String failure, double seconds,
+                      LegReceiveStats.Result rx, long packetsSent) {}
+
+    /**
+     * @param ticks     20 ms send slots run
+     * @param lateTicks slots that started more than 10 ms late (the generator was overloaded)
+     */
+    public record Generator(long ticks, long lateTicks, long sipSent, long sipReceived) {}
+
+    static LoadResult of(LoadPlan plan, List<LoadCall> calls, long startNanos, long placedNanos, long settledNanos,
+                         Generator generator, NodeMetricsPoller.Summary node) {
+        Map<String, Integer> causes = new TreeMap<>();
+        List<Double> setup = new ArrayList<>();
+        List<Leg> legs = new ArrayList<>();
+        long lastAnswer = startNanos;
+        int answered = 0;
+        for (LoadCall c : calls) {
+            double ms = c.setupMs();
+            if (ms >= 0) {
+                answered++;
+                setup.add(ms);
+                lastAnswer = Math.max(lastAnswer, c.answerNanos());
+            }
+            if (c.failure() != null) {
+                causes.merge(c.failure(), 1, Integer::sum);
+            }
+            legs.add(new Leg(c.index(), c.meeting(), c.media().talker(), ms, c.failure(), c.durationNanos() / 1e9,
+                    c.media().stats.snapshot(), c.media().packetsSent));
+        }
+        int failed = causes.values().stream().mapToInt(Integer::intValue).sum();
+        double placing = Math.max(1e-9, (placedNanos - startNanos) / 1e9);
+        // the offered rate is counted over the intervals between INVITEs: n calls span n-1 of them
+        double offered = calls.size() <= 1 ? calls.size() : (calls.size() - 1) / placing;
+        double answering = (lastAnswer - startNanos) / 1e9;
+        double reached = answered <= 1 || answering <= 0 ? answered : (answered - 1) / answering;
+        return new LoadResult(plan, calls.size(), answered, failed, causes, offered, reached,
+                Percentiles.of(setup, 50), Percentiles.of(setup, 95), Percentiles.of(setup, 99),
+                Percentiles.of(setup, 100), legs, generator, node, (settledNanos - startNanos) / 1e9);
+    }
+
+    /** Legs that were answered and not failed. */
+    List<Leg> goodLegs() {
+        return legs.stream().filter(l -> l.setupMs() >= 0 && l.failure() == null).toList();
+    }
+
+    /** Lost over expected, all good legs. */
+    double lossRatio() {
+        long lost = 0;
+        long expected = 0;
+        for (Leg l : goodLegs()) {
+            lost += l.rx().lost();
+            expected += l.rx().expected();
+        }
+        return expected == 0 ? 0 : (double) lost / expected;
+    }
+
+    /** Listeners (non-talkers) of meetings with a talker that heard the tone, and how many such listeners. */
+    int[] listenersHearingTone() {
+        int heard = 0;
+        int listeners = 0;
+        for (Leg l : goodLegs()) {
+            if (!l.talker() && plan.talkers() > 0) {
+                listeners++;
+                if (l.rx().toneFrames() > 0) {
+                    heard++;
+                }
+            }
+        }
+        return new int[] {heard, listeners};
+    }
+}

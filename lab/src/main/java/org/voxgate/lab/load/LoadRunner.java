@@ -1,0 +1,121 @@
+package org.voxgate.lab.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/** Runs a {@link LoadPlan}: places the calls, holds them, hangs up, gathers the measurements. */
+public final class LoadRunner {
+    private static final long TEARDOWN_WAIT_NANOS = 10_000_000_000L;
+
+    private final LoadPlan plan;
+    private final PrintStream progress;
+
+    /** @param progress where the one-line progress goes (carriage-return updated), or null */
+    public LoadRunner(LoadPlan plan, PrintStream progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    public LoadResult run() throws IOException, InterruptedException {
+        InetAddress local = InetAddress.getByName(plan.localAddress());
+        InetSocketAddress target = new InetSocketAddress(plan.targetHost(), plan.targetPort());
+        List<LoadCall> calls = new ArrayList<>(plan.calls());
+        NodeMetricsPoller node = new NodeMetricsPoller(plan.metricsUri());
+        long start = System.nanoTime();
+        long placedAt;
+        long settledAt;
+        LoadResult.Generator generator;
+        NodeMetricsPoller.Summary nodeSummary;
+        try (SipUac uac = new SipUac(local, target); RtpEngine rtp = new RtpEngine()) {
+            String host = local.getHostAddress();
+            String runId = UUID.randomUUID().toString().substring(0, 8);
+            long lastProgress = 0;
+            for (int i = 0; i < plan.calls(); i++) {
+                long due = start + (long) (i * 1e9 / plan.callsPerSecond());
+                while (System.nanoTime() < due) {
+                    lastProgress = progress(calls, start, lastProgress, node);
+                    LockSupport.parkNanos(Math.min(due - System.nanoTime(), 50_000_000L));
+                }
+                CallMedia media = new CallMedia(local, plan.talker(i));
+                SipRequests.Dialog dialog = new SipRequests.Dialog(host, uac.localPort(), plan.targetHost(),
+                        plan.targetPort(), plan.calledNumber(i), "lab-" + runId + "-" + i + "@" + host,
+                        Long.toHexString(System.nanoTime()));
+                LoadCall call = new LoadCall(i, uac, dialog, media, plan.meetings().get(plan.meetingOf(i)),
+                        plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
+                calls.add(call);
+                rtp.add(media);
+                call.start();
+            }
+            placedAt = System.nanoTime();
+            while (calls.stream().anyMatch(c -> c.state() == LoadCall.State.INVITING)) {
+                lastProgress = progress(calls, start, lastProgress, node);
+                Thread.sleep(20);
+            }
+            settledAt = System.nanoTime();
+            long holdUntil = settledAt + plan.holdSeconds() * 1_000_000_000L;
+            while (System.nanoTime() < holdUntil) {
+                lastProgress = progress(calls, start, lastProgress, node);
+                Thread.sleep(Math.max(1, Math.min(100, (holdUntil - System.nanoTime()) / 1_000_000)));
+            }
+            nodeSummary = node.finish(); // while the calls are still up: the last scrape sees them
+            for (LoadCall c : calls) {
+                c.hangup();
+            }
+            long deadline = System.nanoTime() + TEARDOWN_WAIT_NANOS;
+            while (calls.stream().anyMatch(c -> c.state() == LoadCall.State.ENDING) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            progress(calls, start, 0, node);
+            if (progress != null) {
+                progress.println();
+            }
+            generator = new LoadResult.Generator(rtp.ticks(), rtp.lateTicks(), uac.messagesSent(), uac.messagesReceived());
+        } finally {
+            node.close();
+            for (LoadCall c : calls) {
+                c.media().close();
+            }
+        }
+        return LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
+    }
+
+    private long progress(List<LoadCall> calls, long start, long last, NodeMetricsPoller node) {
+        long now = System.nanoTime();
+        if (progress == null || now - last < 1_000_000_000L) {
+            return last;
+        }
+        int up = 0;
+        int failed = 0;
+        List<Double> setup = new ArrayList<>();
+        for (LoadCall c : calls) {
+            LoadCall.State s = c.state();
+            if (s == LoadCall.State.UP) {
+                up++;
+            } else if (s == LoadCall.State.FAILED) {
+                failed++;
+            }
+            double ms = c.setupMs();
+            if (ms >= 0) {
+                setup.add(ms);
+            }
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "t=%4ds placed %d/%d  up %d  failed %d  setup p50 %s", (now - start) / 1_000_000_000L, calls.size(),
+                plan.calls(), up, failed, Percentiles.format(Percentiles.of(setup, 50))));
+        NodeMetricsPoller.NodeSample n = node.latest();
+        if (n != null) {
+            line.append(String.format(Locale.ROOT, "  node cpu %.0f%% rss %.0f MB late ticks %.0f", n.cpuShare() * 100,
+                    n.rssBytes() / 1e6, n.lateTicks()));
+        }
+        progress.print("\r" + line + "   ");
+        progress.flush();
+        return now;
+    }
+}
