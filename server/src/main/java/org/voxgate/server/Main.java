@@ -4,6 +4,7 @@ import org.voxgate.server.cli.AccountCommand;
 import org.voxgate.server.cli.ApiKeyCommand;
 import org.voxgate.server.cli.AuditCommand;
 import org.voxgate.server.cli.CompletionCommand;
+import org.voxgate.server.cli.ConfigCommand;
 import org.voxgate.server.cli.MeetingCommand;
 import org.voxgate.server.cli.NumberCommand;
 import org.voxgate.server.cli.TrunkCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Voxgate audio conferencing bridge and telephony gateway.",
         subcommands = {ServeCommand.class, TrunkCommand.class, NumberCommand.class, MeetingCommand.class,
                 AccountCommand.class, UserCommand.class, ApiKeyCommand.class, AuditCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class})
+                ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

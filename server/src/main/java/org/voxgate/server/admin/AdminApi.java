@@ -25,6 +25,14 @@ public final class AdminApi {
 
     private AdminApi() {}
 
+    /**
+     * The ETag of an object at a version, as the API sends it and expects in If-Match; clients
+     * that read versions from a list (the CLI's config apply) build If-Match with it.
+     */
+    public static String etag(int version) {
+        return Requests.etag(version);
+    }
+
     static Router router(Vertx vertx, Store store, AuthThrottle throttle) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -17,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every command that talks to the admin API shares: the connection options
- * ({@code --url}, {@code --cacert}), the key from {@code VOXGATE_ADMIN_KEY}, {@code --json}
- * output instead of tables, and printing of problem details. Exit codes: 0 done, 1 the API
+ * ({@code --url}, {@code --cacert}), the key from {@code VOXGATE_ADMIN_KEY}, and printing of
+ * problem details. Exit codes: 0 done, 1 the API
  * refused (its problem is printed), 2 a usage error.
  */
 abstract class AdminCommand implements Callable<Integer> {
@@ -38,9 +37,6 @@ abstract class AdminCommand implements Callable<Integer> {
     @Option(names = "--cacert", paramLabel = "PEM",
             description = "certificates to trust; default data/admin-tls/cert.pem when it exists, else the JDK's trust store")
     Path cacert;
-
-    @Option(names = "--json", description = "print the API's JSON instead of a table (for scripts)")
-    boolean json;
 
     /** Where VOXGATE_ADMIN_KEY and secret variables are read; System.getenv() outside tests. */
     final Map<String, String> env;
@@ -105,46 +101,5 @@ abstract class AdminCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    /** One object: pretty JSON with --json, else a FIELD VALUE table. */
-    void printObject(JsonObject o) {
-        if (json) {
-            out().println(o.encodePrettily());
-            return;
-        }
-        Table t = new Table("FIELD", "VALUE");
-        for (Map.Entry<String, Object> e : o) {
-            t.row(e.getKey(), e.getValue());
-        }
-        t.print(out());
-    }
-
-    /** A page answer ({@code items}, {@code total}, {@code nextOffset}): JSON, or the columns as a table. */
-    void printPage(JsonObject page, List<String> columns) {
-        if (json) {
-            out().println(page.encodePrettily());
-            return;
-        }
-        Table t = new Table(columns.stream().map(Table::heading).toArray(String[]::new));
-        for (Object o : page.getJsonArray("items")) {
-            JsonObject item = (JsonObject) o;
-            t.row(columns.stream().map(item::getValue).toArray());
-        }
-        t.print(out());
-        Integer next = page.getInteger("nextOffset");
-        out().println(page.getJsonArray("items").size() + " of " + page.getInteger("total")
-                + (next == null ? "" : "; next page: --offset " + next));
-    }
-
-    /**
-     * After an object that carries a new API key ({@code key} or {@code apiKey}): says that the
-     * key is shown this once.
-     */
-    void warnKeyShownOnce(JsonObject o) {
-        if (!json && (o.containsKey("key") || o.containsKey("apiKey"))) {
-            out().println();
-            out().println("The API key above is shown this once: store it now (it is kept only as a hash).");
-        }
     }
 }

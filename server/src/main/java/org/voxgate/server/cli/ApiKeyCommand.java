@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "apikey", mixinStandardHelpOptions = true,
         description = "List, show, add or remove (revoke) a user's API keys over the admin API (key in VOXGATE_ADMIN_KEY). "
                 + "A new key is printed once.")
-public final class ApiKeyCommand extends AdminCommand {
+public final class ApiKeyCommand extends TableCommand {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final List<String> COLUMNS = List.of("id", "prefix", "label", "createdAt", "lastUsedAt");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "List the audit log of your account, newest first, over the admin API (key in VOXGATE_ADMIN_KEY).")
-public final class AuditCommand extends AdminCommand {
+public final class AuditCommand extends TableCommand {
 
     private static final List<String> COLUMNS = List.of("at", "action", "objectType", "objectId", "actorUserId");
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * a table, or the API's JSON with {@code --json}; an API error prints the problem and each
  * rejected field, and exits 1.
  */
-abstract class ResourceCommand extends AdminCommand {
+abstract class ResourceCommand extends TableCommand {
 
     enum Action { list, show, add, update, remove }
 
