@@ -1,8 +1,14 @@
 package org.voxgate.server;
 
+import org.voxgate.server.cli.AccountCommand;
+import org.voxgate.server.cli.ApiKeyCommand;
+import org.voxgate.server.cli.AuditCommand;
+import org.voxgate.server.cli.CompletionCommand;
+import org.voxgate.server.cli.ConfigCommand;
 import org.voxgate.server.cli.MeetingCommand;
 import org.voxgate.server.cli.NumberCommand;
 import org.voxgate.server.cli.TrunkCommand;
+import org.voxgate.server.cli.UserCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "voxgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Voxgate audio conferencing bridge and telephony gateway.",
         subcommands = {ServeCommand.class, TrunkCommand.class, NumberCommand.class, MeetingCommand.class,
-                CommandLine.HelpCommand.class})
+                AccountCommand.class, UserCommand.class, ApiKeyCommand.class, AuditCommand.class,
+                ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -30,6 +30,21 @@ final class AccountRoutes {
         router.post(BASE).blockingHandler(this::create, false);
         router.get(BASE + "/:id").blockingHandler(this::get, false);
         router.patch(BASE + "/:id").blockingHandler(this::update, false);
+        router.get(AdminApi.PREFIX + "/me").blockingHandler(this::me, false);
+    }
+
+    /** Who the key is: its account, user, role; for clients (the CLI's config commands). */
+    private void me(RoutingContext ctx) {
+        Actor a = Authenticator.actor(ctx);
+        Account acc = store.accounts().find(a.accountId()).orElseThrow(Problem::notFound);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accountId", acc.id());
+        out.put("accountName", acc.name());
+        out.put("platform", acc.platform());
+        out.put("userId", a.userId());
+        out.put("keyId", a.keyId());
+        out.put("role", a.role().wire());
+        Requests.json(ctx, 200, out, null);
     }
 
     private static boolean platformOwner(Actor a) {

@@ -25,18 +25,32 @@ public final class AdminApi {
 
     private AdminApi() {}
 
-    static Router router(Vertx vertx, Store store, AuthThrottle throttle) {
+    /**
+     * The ETag of an object at a version, as the API sends it and expects in If-Match; clients
+     * that read versions from a list (the CLI's config apply) build If-Match with it.
+     */
+    public static String etag(int version) {
+        return Requests.etag(version);
+    }
+
+    /**
+     * @param perAddress request rate limit per client address, checked before anything else
+     * @param perKey     request rate limit per API key, checked after authentication
+     */
+    static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
             ctx.next();
         });
+        router.route(PREFIX + "/*").handler(ctx -> limit(ctx, perAddress, address(ctx), "this address"));
         String openApi = OpenApiDocument.build().encodePrettily();
         router.get(PREFIX + "/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Authenticator auth = new Authenticator(store.apiKeys(), throttle);
         router.route(PREFIX + "/*").blockingHandler(auth::handle, false);
+        router.route(PREFIX + "/*").handler(ctx -> limit(ctx, perKey, Authenticator.actor(ctx).keyId(), "this API key"));
 
         new AccountRoutes(store).register(router);
         for (String path : new String[] {"users", "trunks", "numbers", "meetings"}) {
@@ -48,6 +62,22 @@ public final class AdminApi {
         router.route().handler(ctx -> Problem.notFound().send(ctx));
         router.route().failureHandler(AdminApi::failure);
         return router;
+    }
+
+    static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** Lets the request on when {@code limiter} has a token for {@code key}, else answers 429 with Retry-After. */
+    private static void limit(RoutingContext ctx, RateLimiter limiter, String key, String who) {
+        long wait = limiter.acquire(key);
+        if (wait == 0) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        ctx.fail(new Problem(429, "rate-limited", "Too many requests",
+                "too many requests from " + who + "; retry after " + wait + " s", null));
     }
 
     private static void failure(RoutingContext ctx) {

@@ -26,18 +26,23 @@ import java.util.Objects;
  * @param databaseMaxPoolSize     connections at most
  * @param masterKey               base64 of the 32-byte secret-sealing key, or empty to use
  *                                (and on first start create) {@code master.key} in the data directory
+ * @param rateLimitPerSecond      requests per second allowed per API key and per client address, at least 1
+ * @param rateBurst               requests allowed at once (token bucket size), at least 1
  */
 public record AdminConfig(boolean enabled, String bindAddress, int port, boolean plainHttp, String tlsCertFile,
                           String tlsKeyFile, List<String> certificateNames, boolean allowInternalTrunkHosts,
                           int authFailureLimit, Duration authFailureWindow, Duration lockout, String bootstrapKey,
                           String databaseUrl, String databaseUser, String databasePassword, int databaseMaxPoolSize,
-                          String masterKey) {
+                          String masterKey, int rateLimitPerSecond, int rateBurst) {
 
     public AdminConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         certificateNames = List.copyOf(certificateNames);
         if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty()) {
             throw new IllegalArgumentException("admin.tlsCertFile and admin.tlsKeyFile must be set together");
+        }
+        if (rateLimitPerSecond < 1 || rateBurst < 1) {
+            throw new IllegalArgumentException("admin.rateLimitPerSecond and admin.rateBurst must be at least 1");
         }
     }
 
@@ -50,37 +55,46 @@ public record AdminConfig(boolean enabled, String bindAddress, int port, boolean
         return new AdminConfig(a.enabled(), a.bindAddress(), a.port(), a.plainHttp(), a.tlsCertFile(), a.tlsKeyFile(),
                 certificateNames, a.allowInternalTrunkHosts(), a.authFailureLimit(), a.authFailureWindow(), a.lockout(),
                 a.bootstrapKey(), a.databaseUrl(), a.databaseUser(), a.databasePassword(), a.databaseMaxPoolSize(),
-                a.masterKey());
+                a.masterKey(), a.rateLimitPerSecond(), a.rateBurst());
     }
 
-    /** Defaults as in reference.yaml, for tests: HTTPS on 127.0.0.1, a free port, embedded H2. */
+    /**
+     * Defaults as in reference.yaml, for tests: HTTPS on 127.0.0.1, a free port, embedded H2, and
+     * a request rate limit high enough that tests which hammer the API are not throttled.
+     */
     public static AdminConfig defaultsForTest() {
         return new AdminConfig(true, "127.0.0.1", 0, false, "", "", List.of(), false, 10, Duration.ofMinutes(1),
-                Duration.ofMinutes(5), "", "", "", "", 8, "");
+                Duration.ofMinutes(5), "", "", "", "", 8, "", 10_000, 10_000);
     }
 
     public AdminConfig withDatabase(String url) {
         return new AdminConfig(enabled, bindAddress, port, plainHttp, tlsCertFile, tlsKeyFile, certificateNames,
                 allowInternalTrunkHosts, authFailureLimit, authFailureWindow, lockout, bootstrapKey, url, databaseUser,
-                databasePassword, databaseMaxPoolSize, masterKey);
+                databasePassword, databaseMaxPoolSize, masterKey, rateLimitPerSecond, rateBurst);
     }
 
     public AdminConfig withLockout(int limit, Duration lockoutFor) {
         return new AdminConfig(enabled, bindAddress, port, plainHttp, tlsCertFile, tlsKeyFile, certificateNames,
                 allowInternalTrunkHosts, limit, authFailureWindow, lockoutFor, bootstrapKey, databaseUrl, databaseUser,
-                databasePassword, databaseMaxPoolSize, masterKey);
+                databasePassword, databaseMaxPoolSize, masterKey, rateLimitPerSecond, rateBurst);
     }
 
     public AdminConfig withPlainHttp(boolean plain) {
         return new AdminConfig(enabled, bindAddress, port, plain, tlsCertFile, tlsKeyFile, certificateNames,
                 allowInternalTrunkHosts, authFailureLimit, authFailureWindow, lockout, bootstrapKey, databaseUrl,
-                databaseUser, databasePassword, databaseMaxPoolSize, masterKey);
+                databaseUser, databasePassword, databaseMaxPoolSize, masterKey, rateLimitPerSecond, rateBurst);
     }
 
     public AdminConfig withBootstrapKey(String key) {
         return new AdminConfig(enabled, bindAddress, port, plainHttp, tlsCertFile, tlsKeyFile, certificateNames,
                 allowInternalTrunkHosts, authFailureLimit, authFailureWindow, lockout, key, databaseUrl, databaseUser,
-                databasePassword, databaseMaxPoolSize, masterKey);
+                databasePassword, databaseMaxPoolSize, masterKey, rateLimitPerSecond, rateBurst);
+    }
+
+    public AdminConfig withRateLimit(int perSecond, int burst) {
+        return new AdminConfig(enabled, bindAddress, port, plainHttp, tlsCertFile, tlsKeyFile, certificateNames,
+                allowInternalTrunkHosts, authFailureLimit, authFailureWindow, lockout, bootstrapKey, databaseUrl,
+                databaseUser, databasePassword, databaseMaxPoolSize, masterKey, perSecond, burst);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,11 @@ public final class AdminModule implements AutoCloseable {
      *                     that names the setting to look at
      */
     public static AdminModule start(AdminConfig config, Path dataDir) throws IOException {
+        return start(config, dataDir, System::nanoTime);
+    }
+
+    /** As {@link #start(AdminConfig, Path)}, with the clock of the rate limits and lockout (tests). */
+    static AdminModule start(AdminConfig config, Path dataDir, LongSupplier nanoClock) throws IOException {
         if (config.plainHttp() && !InetAddress.getByName(config.bindAddress()).isLoopbackAddress()) {
             throw new IOException("admin.plainHttp is only allowed with a loopback admin.bindAddress, not "
                     + config.bindAddress());
@@ -100,13 +106,15 @@ public final class AdminModule implements AutoCloseable {
                     : TlsCertificate.load(config.tlsCertFile(), config.tlsKeyFile(), dataDir, config.certificateNames());
             vertx = Vertx.vertx();
             AuthThrottle throttle = new AuthThrottle(config.authFailureLimit(), config.authFailureWindow().toNanos(),
-                    config.lockout().toNanos(), System::nanoTime);
+                    config.lockout().toNanos(), nanoClock);
             HttpServerOptions opts = new HttpServerOptions().setMaxFormAttributeSize(AdminApi.MAX_BODY_BYTES);
             if (cert != null) {
                 opts.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.certFile().toString())
                         .setKeyPath(cert.keyFile().toString()));
             }
-            HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle))
+            HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle,
+                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock),
+                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock)))
                     .listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             // A wildcard bind is reachable at the advertised address, the first certificate name.

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.voxgate.server.store.Actor;
 import org.voxgate.server.store.ApiKeyRepository;
-import org.voxgate.server.store.Page;
 import org.voxgate.server.store.Store;
 
 import io.vertx.ext.web.Router;
@@ -35,8 +34,9 @@ final class ApiKeyRoutes {
         Actor a = Authenticator.require(ctx, Permission.APIKEY_READ);
         String userId = ctx.pathParam("userId");
         userExists(a, userId);
-        var keys = store.apiKeys().listForUser(a.accountId(), userId);
-        Requests.page(ctx, new Page<>(keys, 0, keys.size()), Requests.MAX_LIMIT, ApiKeyRepository.KeyInfo::publicView);
+        int[] p = Requests.paging(ctx);
+        Requests.page(ctx, store.apiKeys().listForUser(a.accountId(), userId, p[0], p[1]), p[0],
+                ApiKeyRepository.KeyInfo::publicView);
     }
 
     private void create(RoutingContext ctx) {

@@ -28,7 +28,7 @@ final class Authenticator {
     }
 
     void handle(RoutingContext ctx) {
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String address = AdminApi.address(ctx);
         long locked = throttle.lockedSeconds(address);
         if (locked > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(locked));

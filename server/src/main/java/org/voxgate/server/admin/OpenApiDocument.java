@@ -30,6 +30,8 @@ final class OpenApiDocument {
 
         paths.put("/openapi.json", new JsonObject().put("get", op("This document", null, null, "200", false)));
 
+        paths.put("/me", new JsonObject().put("get", op("Who your key is: accountId, accountName, platform, userId, "
+                + "keyId, role", null, null, "200", true)));
         paths.put("/accounts", new JsonObject()
                 .put("get", paged(op("List accounts: your own; platform owners see all", "ACCOUNT_READ", null, "200", true)))
                 .put("post", op("Create an account with an owner and an API key shown once (platform owners only)",
@@ -60,7 +62,7 @@ final class OpenApiDocument {
         }
 
         paths.put("/users/{userId}/apikeys", withId(new JsonObject()
-                .put("get", op("List a user's API keys (prefix only)", "APIKEY_READ", null, "200", true))
+                .put("get", paged(op("List a user's API keys, oldest first (prefix only)", "APIKEY_READ", null, "200", true)))
                 .put("post", op("Create an API key; the answer's key field is shown this once", "APIKEY_WRITE",
                         "ApiKeyCreate", "201", true)), "userId"));
         paths.put("/users/{userId}/apikeys/{keyId}", withId(withId(new JsonObject()

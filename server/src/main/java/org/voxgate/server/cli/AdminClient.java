@@ -19,7 +19,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A small client of the admin API over HTTPS. With a CA file it trusts only the certificates
- * in it (for the server's self-signed certificate); without, the JDK's trust store.
+ * in it (for the server's self-signed certificate); without, the JDK's trust store. When the
+ * server's request rate limit answers 429 with a Retry-After of a few seconds, the request is
+ * sent again after that wait (at most {@value #MAX_RETRIES} times), so long runs such as
+ * {@code config apply} slow down instead of failing.
  */
 public final class AdminClient {
 
@@ -29,6 +32,10 @@ public final class AdminClient {
             return status >= 200 && status < 300;
         }
     }
+
+    /** A 429 with a short Retry-After (the request rate limit) is retried this often; a lockout is not. */
+    private static final int MAX_RETRIES = 3;
+    private static final long MAX_WAIT_SECONDS = 5;
 
     private final HttpClient http;
     private final String baseUrl;
@@ -85,11 +92,26 @@ public final class AdminClient {
             r.header("If-Match", ifMatch);
         }
         try {
-            HttpResponse<String> resp = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(resp.statusCode(), resp.body(), resp.headers().firstValue("ETag").orElse(null));
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> resp = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+                long wait = retryAfterSeconds(resp);
+                if (resp.statusCode() == 429 && attempt < MAX_RETRIES && wait > 0 && wait <= MAX_WAIT_SECONDS) {
+                    Thread.sleep(wait * 1000);
+                    continue;
+                }
+                return new Answer(resp.statusCode(), resp.body(), resp.headers().firstValue("ETag").orElse(null));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    private static long retryAfterSeconds(HttpResponse<?> resp) {
+        try {
+            return Long.parseLong(resp.headers().firstValue("Retry-After").orElse("0").strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 }

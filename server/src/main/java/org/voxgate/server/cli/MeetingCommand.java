@@ -1,5 +1,6 @@
 package org.voxgate.server.cli;
 
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -9,12 +10,14 @@ import picocli.CommandLine.Command;
         description = "List, show, add, update or remove meetings over the admin API (key in VOXGATE_ADMIN_KEY).")
 public final class MeetingCommand extends ResourceCommand {
 
+    private static final List<String> COLUMNS = List.of("id", "name", "accessCode", "maxParticipants", "locked", "recordingPolicy");
+
     public MeetingCommand() {
-        super("meetings");
+        this(System.getenv());
     }
 
     /** For tests: reads VOXGATE_ADMIN_KEY and --secret-env variables from {@code env}. */
     public MeetingCommand(Map<String, String> env) {
-        super("meetings", env);
+        super("meetings", COLUMNS, env);
     }
 }

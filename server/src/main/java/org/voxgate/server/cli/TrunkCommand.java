@@ -1,5 +1,6 @@
 package org.voxgate.server.cli;
 
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -9,12 +10,14 @@ import picocli.CommandLine.Command;
         description = "List, show, add, update or remove SIP trunks over the admin API (key in VOXGATE_ADMIN_KEY).")
 public final class TrunkCommand extends ResourceCommand {
 
+    private static final List<String> COLUMNS = List.of("id", "name", "direction", "hosts", "port", "transport", "enabled");
+
     public TrunkCommand() {
-        super("trunks");
+        this(System.getenv());
     }
 
     /** For tests: reads VOXGATE_ADMIN_KEY and --secret-env variables from {@code env}. */
     public TrunkCommand(Map<String, String> env) {
-        super("trunks", env);
+        super("trunks", COLUMNS, env);
     }
 }

@@ -55,7 +55,8 @@ public record ServerConfig(
     public record Admin(boolean enabled, String bindAddress, int port, boolean plainHttp, String tlsCertFile,
                         String tlsKeyFile, boolean allowInternalTrunkHosts, int authFailureLimit,
                         Duration authFailureWindow, Duration lockout, String bootstrapKey, String databaseUrl,
-                        String databaseUser, String databasePassword, int databaseMaxPoolSize, String masterKey) {
+                        String databaseUser, String databasePassword, int databaseMaxPoolSize, String masterKey,
+                        int rateLimitPerSecond, int rateBurst) {
         @Override
         public String toString() {
             return "Admin[enabled=" + enabled + ", bind=" + bindAddress + ":" + port + ", plainHttp=" + plainHttp
@@ -156,6 +157,7 @@ public record ServerConfig(
                 Duration.ofSeconds((Integer) v.get("admin.lockoutSeconds")), (String) v.get("admin.bootstrapKey"),
                 (String) v.get("database.url"), (String) v.get("database.username"),
                 (String) v.get("database.password"), (Integer) v.get("database.maxPoolSize"),
-                (String) v.get("database.masterKey"));
+                (String) v.get("database.masterKey"), (Integer) v.get("admin.rateLimitPerSecond"),
+                (Integer) v.get("admin.rateBurst"));
     }
 }

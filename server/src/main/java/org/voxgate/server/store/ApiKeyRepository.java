@@ -75,11 +75,16 @@ public final class ApiKeyRepository {
         return new Created(info, key.plaintext());
     }
 
-    /** Keys of one user of the account, oldest first. */
-    public List<KeyInfo> listForUser(String accountId, String userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :a AND user_id = :u "
-                        + "ORDER BY created_at, id").bind("a", accountId).bind("u", userId)
-                .map((rs, c) -> read(rs)).list());
+    /** A page of the keys of one user of the account, oldest first. */
+    public Page<KeyInfo> listForUser(String accountId, String userId, int limit, int offset) {
+        return jdbi.withHandle(h -> {
+            int total = h.createQuery("SELECT COUNT(*) FROM api_keys WHERE account_id = :a AND user_id = :u")
+                    .bind("a", accountId).bind("u", userId).mapTo(Integer.class).one();
+            List<KeyInfo> items = h.createQuery("SELECT * FROM api_keys WHERE account_id = :a AND user_id = :u "
+                            + "ORDER BY created_at, id LIMIT :l OFFSET :o").bind("a", accountId).bind("u", userId)
+                    .bind("l", limit).bind("o", offset).map((rs, c) -> read(rs)).list();
+            return new Page<>(items, offset, total);
+        });
     }
 
     /** Revokes (deletes) a key of a user; false when there is no such key in the account. */

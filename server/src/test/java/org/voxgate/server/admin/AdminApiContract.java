@@ -498,6 +498,38 @@ abstract class AdminApiContract {
     }
 
     @Test
+    void apiKeyListIsPagedOldestFirst() throws Exception {
+        String userId = id(owner.post("/users", userBody("viewer")));
+        for (int i = 0; i < 3; i++) {
+            assertThat(owner.post("/users/" + userId + "/apikeys", new JsonObject().put("label", "k" + i)).status())
+                    .isEqualTo(201);
+        }
+        JsonObject first = owner.get("/users/" + userId + "/apikeys?limit=2").json();
+        assertThat(first.getInteger("total")).isEqualTo(3);
+        assertThat(first.getInteger("limit")).isEqualTo(2);
+        assertThat(first.getInteger("nextOffset")).isEqualTo(2);
+        assertThat(first.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("label")).toList())
+                .containsExactly("k0", "k1");
+        JsonObject second = owner.get("/users/" + userId + "/apikeys?limit=2&offset=2").json();
+        assertThat(second.getJsonArray("items").getJsonObject(0).getString("label")).isEqualTo("k2");
+        assertThat(second.getValue("nextOffset")).isNull();
+        assertThat(owner.get("/users/" + userId + "/apikeys?limit=0").status()).isEqualTo(422);
+    }
+
+    @Test
+    void meTellsWhoTheKeyIs() throws Exception {
+        ApiClient viewer = clientWithRole(owner, Role.VIEWER);
+        JsonObject me = viewer.get("/me").json();
+        JsonObject account = owner.get("/accounts").json().getJsonArray("items").getJsonObject(0);
+        assertThat(me.getString("accountId")).isEqualTo(account.getString("id"));
+        assertThat(me.getString("accountName")).isEqualTo(account.getString("name"));
+        assertThat(me.getString("role")).isEqualTo("viewer");
+        assertThat(me.getBoolean("platform")).isTrue();
+        assertThat(me.getString("keyId")).isNotBlank();
+        assertThat(owner.withKey(null).get("/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void ownerCannotDeleteOrDemoteItself() throws Exception {
         ApiClient tenant = newTenant();
         JsonObject me = tenant.get("/users").json().getJsonArray("items").getJsonObject(0);

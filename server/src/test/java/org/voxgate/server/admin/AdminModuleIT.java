@@ -86,7 +86,7 @@ class AdminModuleIT {
             assertThat(ApiClient.forModule(m, m.bootstrapKey().orElseThrow()).get("/trunks").status()).isEqualTo(200);
         }
         AdminConfig wild = new AdminConfig(true, "0.0.0.0", 0, true, "", "", java.util.List.of(), false, 10,
-                Duration.ofMinutes(1), Duration.ofMinutes(5), "", "", "", "", 4, "");
+                Duration.ofMinutes(1), Duration.ofMinutes(5), "", "", "", "", 4, "", 20, 40);
         assertThatThrownBy(() -> AdminModule.start(wild, dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("loopback");
     }

@@ -30,7 +30,8 @@ class OpenApiRoutesTest {
         Vertx vertx = Vertx.vertx();
         try (Database db = Database.open(Database.embeddedUrl(dir), "", "", 2)) {
             Store store = new Store(db, new SecretBox(new byte[32]), false);
-            Router router = AdminApi.router(vertx, store, new AuthThrottle(5, 1, 1, System::nanoTime));
+            Router router = AdminApi.router(vertx, store, new AuthThrottle(5, 1, 1, System::nanoTime),
+                    new RateLimiter(10, 10, System::nanoTime), new RateLimiter(10, 10, System::nanoTime));
             Set<String> routes = new TreeSet<>();
             for (Route r : router.getRoutes()) {
                 if (r.getPath() == null || r.methods() == null || r.methods().isEmpty()) {

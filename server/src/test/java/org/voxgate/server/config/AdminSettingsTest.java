@@ -25,6 +25,18 @@ class AdminSettingsTest {
         AdminConfig c = AdminConfig.from(a, List.of("192.0.2.5"));
         assertThat(c.certificateNames()).containsExactly("192.0.2.5");
         assertThat(c.databaseMaxPoolSize()).isEqualTo(10);
+        assertThat(c.rateLimitPerSecond()).isEqualTo(20);
+        assertThat(c.rateBurst()).isEqualTo(40);
+    }
+
+    @Test
+    void rateLimitFromTheEnvironmentAndBounded() throws Exception {
+        ServerConfig.Admin a = ConfigLoader.load(null, Map.of("VOXGATE_ADMIN_RATE_LIMIT_PER_SECOND", "5",
+                "VOXGATE_ADMIN_RATE_BURST", "7")).admin();
+        assertThat(AdminConfig.from(a, List.of()).rateLimitPerSecond()).isEqualTo(5);
+        assertThat(a.rateBurst()).isEqualTo(7);
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_ADMIN_RATE_BURST", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("admin.rateBurst");
     }
 
     @Test
