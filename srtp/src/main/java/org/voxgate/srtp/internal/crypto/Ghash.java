@@ -6,57 +6,70 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * GHASH of NIST SP 800-38D section 6.4 with Shoup's 8-bit tables: 256 precomputed multiples of
- * H (4 KiB per key) and a 256-entry reduction table, so one 16-byte block costs 16 table steps.
- * Field elements are two longs, big-endian, in GCM's reflected bit order (bit 0 is the top
+ * GHASH of NIST SP 800-38D section 6.4 with one 8-bit table per byte position (Shoup's
+ * tables, each already multiplied by the power of x of its position): 16 tables of 256
+ * multiples of H, 64 KiB per key, built once. Because the product X * H is linear in X, it is
+ * the XOR of 16 independent lookups, one per byte of X, with no shifts and no reduction step
+ * in between, so the CPU can run the lookups in parallel.
+ *
+ * <p>Field elements are two longs, big-endian, in GCM's reflected bit order (bit 0 is the top
  * bit of byte 0). No allocation after construction. Not thread-safe.
+ *
+ * <pre>
+ *   X = x0 x1 ... x15 (bytes)     X * H = T[0][x0] ^ T[1][x1] ^ ... ^ T[15][x15]
+ *   T[0][b] = b * H               T[i+1][b] = T[i][b] * x^8 (mod x^128 + x^7 + x^2 + x + 1)
+ *   table layout: T[i][b] high word at (i * 256 + b) * 2, low word right after it
+ * </pre>
  */
 final class Ghash {
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** x^8 reduction of each byte that falls off the low end, XORed into the top of the high word. */
-    private static final long[] REDUCE = new long[256];
+    static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** x^128 = x^7 + x^2 + x + 1, reflected into the top byte of the high word. */
+    private static final long R = 0xE100_0000_0000_0000L;
+    private static final int POSITION_STRIDE = 512;
 
-    static {
-        for (int r = 0; r < 256; r++) {
-            long hi = 0;
-            long lo = r;
-            for (int i = 0; i < 8; i++) {
-                boolean carry = (lo & 1) != 0;
-                lo = (lo >>> 1) | (hi << 63);
-                hi >>>= 1;
-                if (carry) {
-                    hi ^= 0xE100_0000_0000_0000L;
-                }
-            }
-            REDUCE[r] = hi;
-        }
-    }
-
-    private final long[] mh = new long[256];
-    private final long[] ml = new long[256];
+    private final long[] table = new long[16 * POSITION_STRIDE];
     private long yh;
     private long yl;
     private final byte[] partial = new byte[16];
 
     /** @param h the hash subkey E(K, 0^128), 16 bytes */
     Ghash(byte[] h) {
+        long[] t = table;
         long hh = (long) LONG_BE.get(h, 0);
         long hl = (long) LONG_BE.get(h, 8);
-        // M[0x80] = H; M[0x80 >> k] = H * x^k; M[a ^ b] = M[a] ^ M[b].
+        // T[0][0x80 >> k] = H * x^k; T[0][a ^ b] = T[0][a] ^ T[0][b].
         for (int bit = 0x80; bit > 0; bit >>>= 1) {
-            mh[bit] = hh;
-            ml[bit] = hl;
+            t[bit << 1] = hh;
+            t[(bit << 1) + 1] = hl;
             boolean carry = (hl & 1) != 0;
             hl = (hl >>> 1) | (hh << 63);
             hh >>>= 1;
             if (carry) {
-                hh ^= 0xE100_0000_0000_0000L;
+                hh ^= R;
             }
         }
         for (int i = 2; i < 256; i <<= 1) {
             for (int j = 1; j < i; j++) {
-                mh[i + j] = mh[i] ^ mh[j];
-                ml[i + j] = ml[i] ^ ml[j];
+                t[(i + j) << 1] = t[i << 1] ^ t[j << 1];
+                t[((i + j) << 1) + 1] = t[(i << 1) + 1] ^ t[(j << 1) + 1];
+            }
+        }
+        // T[p][b] = T[p-1][b] * x^8, one bit at a time.
+        for (int p = 1; p < 16; p++) {
+            for (int b = 0; b < 256; b++) {
+                int from = (p - 1) * POSITION_STRIDE + (b << 1);
+                long zh = t[from];
+                long zl = t[from + 1];
+                for (int k = 0; k < 8; k++) {
+                    boolean carry = (zl & 1) != 0;
+                    zl = (zl >>> 1) | (zh << 63);
+                    zh >>>= 1;
+                    if (carry) {
+                        zh ^= R;
+                    }
+                }
+                t[from + POSITION_STRIDE] = zh;
+                t[from + POSITION_STRIDE + 1] = zl;
             }
         }
     }
@@ -87,38 +100,36 @@ final class Ghash {
         LONG_BE.set(out, off + 8, yl);
     }
 
-    private void block(long xh, long xl) {
+    /** Y = (Y ^ X) * H for one block X = xh || xl (big-endian words). */
+    void block(long xh, long xl) {
         xh ^= yh;
         xl ^= yl;
-        final long[] mh = this.mh;
-        final long[] ml = this.ml;
-        // Horner over bytes 15..0: Z = Z * x^8 + M[X[i]].
-        int b = (int) xl & 0xFF;
-        long zh = mh[b];
-        long zl = ml[b];
-        for (int shift = 8; shift < 64; shift += 8) {
-            int rem = (int) zl & 0xFF;
-            zl = (zl >>> 8) | (zh << 56);
-            zh = (zh >>> 8) ^ REDUCE[rem];
-            b = (int) (xl >>> shift) & 0xFF;
-            zh ^= mh[b];
-            zl ^= ml[b];
-        }
-        for (int shift = 0; shift < 64; shift += 8) {
-            int rem = (int) zl & 0xFF;
-            zl = (zl >>> 8) | (zh << 56);
-            zh = (zh >>> 8) ^ REDUCE[rem];
-            b = (int) (xh >>> shift) & 0xFF;
-            zh ^= mh[b];
-            zl ^= ml[b];
-        }
-        yh = zh;
-        yl = zl;
+        final long[] t = table;
+        // Index of T[p][byte p] = p * 512 + byte * 2; byte p of xh sits at bits 63-8p..56-8p.
+        int a0 = (int) (xh >>> 55) & 0x1FE;
+        int a1 = 512 + ((int) (xh >>> 47) & 0x1FE);
+        int a2 = 1024 + ((int) (xh >>> 39) & 0x1FE);
+        int a3 = 1536 + ((int) (xh >>> 31) & 0x1FE);
+        int a4 = 2048 + ((int) (xh >>> 23) & 0x1FE);
+        int a5 = 2560 + ((int) (xh >>> 15) & 0x1FE);
+        int a6 = 3072 + ((int) (xh >>> 7) & 0x1FE);
+        int a7 = 3584 + ((int) (xh << 1) & 0x1FE);
+        int a8 = 4096 + ((int) (xl >>> 55) & 0x1FE);
+        int a9 = 4608 + ((int) (xl >>> 47) & 0x1FE);
+        int a10 = 5120 + ((int) (xl >>> 39) & 0x1FE);
+        int a11 = 5632 + ((int) (xl >>> 31) & 0x1FE);
+        int a12 = 6144 + ((int) (xl >>> 23) & 0x1FE);
+        int a13 = 6656 + ((int) (xl >>> 15) & 0x1FE);
+        int a14 = 7168 + ((int) (xl >>> 7) & 0x1FE);
+        int a15 = 7680 + ((int) (xl << 1) & 0x1FE);
+        yh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
+                ^ t[a8] ^ t[a9] ^ t[a10] ^ t[a11] ^ t[a12] ^ t[a13] ^ t[a14] ^ t[a15];
+        yl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
+                ^ t[a8 + 1] ^ t[a9 + 1] ^ t[a10 + 1] ^ t[a11 + 1] ^ t[a12 + 1] ^ t[a13 + 1] ^ t[a14 + 1] ^ t[a15 + 1];
     }
 
     void wipe() {
-        Arrays.fill(mh, 0L);
-        Arrays.fill(ml, 0L);
+        Arrays.fill(table, 0L);
         Arrays.fill(partial, (byte) 0);
         yh = 0;
         yl = 0;
