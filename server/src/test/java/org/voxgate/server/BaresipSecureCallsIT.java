@@ -101,6 +101,9 @@ class BaresipSecureCallsIT {
         int rtp = FreePorts.udpRange(10);
         Files.writeString(home.resolve("config"), String.join("\n",
                 "poll_method epoll",
+                // Its own address in SDP must be where its packets come from: DTLS from any other
+                // address is ignored (no ICE here), and baresip would otherwise write eth0's.
+                "net_interface 127.0.0.1",
                 "sip_listen 127.0.0.1:" + sip,
                 "audio_player aubridge," + name + "-play",
                 "audio_source aufile," + source,
