@@ -51,14 +51,16 @@ class BaresipSecureCallsIT {
             int tlsPort = Integer.parseInt(fx.env.get("VOXGATE_SIP_TLS_PORT"));
             Path tone = dir.resolve("tone.wav");
             Path silence = dir.resolve("silence.wav");
-            Wav.write(tone, 8000, Tones.sine(TONE_HZ, TONE_DBFS, 12_000, 8000));
-            Wav.write(silence, 8000, new short[12_000 * 8]);
+            Wav.write(tone, 8000, Tones.sine(TONE_HZ, TONE_DBFS, 16_000, 8000));
+            Wav.write(silence, 8000, new short[16_000 * 8]);
             Path talker = phone("talker", tone, module, mediaenc);
             Path listener = phone("listener", silence, module, mediaenc);
             List<Process> phones = new ArrayList<>();
             try {
                 for (Path home : List.of(talker, listener)) {
-                    phones.add(new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", "10",
+                    // the talker outlives the listener, however late the listener got in
+                    String seconds = home == talker ? "16" : "10";
+                    phones.add(new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", seconds,
                             "-e", "/dial sip:demo@127.0.0.1:" + tlsPort) // the account adds transport=tls
                             .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile()).start());
                     int expected = phones.size();
@@ -101,6 +103,9 @@ class BaresipSecureCallsIT {
         int rtp = FreePorts.udpRange(10);
         Files.writeString(home.resolve("config"), String.join("\n",
                 "poll_method epoll",
+                // Its own address in SDP must be where its packets come from: DTLS from any other
+                // address is ignored (no ICE here), and baresip would otherwise write eth0's.
+                "net_interface 127.0.0.1",
                 "sip_listen 127.0.0.1:" + sip,
                 "audio_player aubridge," + name + "-play",
                 "audio_source aufile," + source,

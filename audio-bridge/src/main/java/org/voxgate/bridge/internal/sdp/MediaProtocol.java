@@ -10,6 +10,13 @@ public enum MediaProtocol {
     RTP_SAVP("RTP/SAVP"),
     /** SRTP keyed by DTLS (RFC 5764 section 8, RFC 5763). */
     UDP_TLS_RTP_SAVP("UDP/TLS/RTP/SAVP"),
+    /**
+     * RTP/SAVP with the feedback profile (RFC 5124), keyed by SDES. We answer it as offered and
+     * send regular RTCP reports only, which RFC 4585 section 3.5 allows.
+     */
+    RTP_SAVPF("RTP/SAVPF"),
+    /** UDP/TLS/RTP/SAVP with the feedback profile (RFC 5764 section 8), as WebRTC and baresip offer it. */
+    UDP_TLS_RTP_SAVPF("UDP/TLS/RTP/SAVPF"),
     /** Anything else (RTP/AVPF, TCP/..., unknown). */
     OTHER("?");
 
@@ -17,6 +24,16 @@ public enum MediaProtocol {
 
     MediaProtocol(String token) {
         this.token = token;
+    }
+
+    /** Whether keys come from SDES a=crypto lines. */
+    public boolean sdes() {
+        return this == RTP_SAVP || this == RTP_SAVPF;
+    }
+
+    /** Whether keys come from a DTLS handshake. */
+    public boolean dtls() {
+        return this == UDP_TLS_RTP_SAVP || this == UDP_TLS_RTP_SAVPF;
     }
 
     /** The proto token as SDP writes it. */

@@ -18,9 +18,13 @@ import org.voxgate.srtp.DtlsSrtpConfig;
  * DTLS-SRTP (RFC 5763, RFC 5764) for one leg's audio stream, answerer side. Called under the
  * leg's monitor, except {@link #onDatagram} (event loop).
  *
- * <p>Roles (RFC 5763 section 5, RFC 4145 section 4.1): an offer with a=setup:actpass or passive
- * makes us active (the DTLS client; "setup:active is RECOMMENDED" for the answerer), one with
- * active makes us passive; an offer without a=setup counts as active. holdconn is refused.
+ * <p>Roles (RFC 5763 section 5, RFC 4145 section 4.1): an offer with a=setup:actpass or active
+ * makes us passive (the DTLS server), one with passive makes us active; an offer without
+ * a=setup counts as active. holdconn is refused. RFC 5763 recommends active for the answerer
+ * (the handshake can start one round trip earlier); we answer actpass with passive because as
+ * server we pick the cipher suite from the client's offer, so peers with RSA certificates
+ * (baresip, libre) can connect to our ECDSA-only DTLS stack, while as client we would need the
+ * peer to hold an ECDSA certificate.
  * Only sha-256 fingerprints are taken (RFC 8122 section 5 lets us pick; the srtp module checks
  * the certificate against it). A re-offer with the same fingerprint, role and address keeps the
  * running session; anything else starts a new handshake.
@@ -65,7 +69,7 @@ public final class DtlsNegotiation {
     /** Starts (or keeps) the handshake and returns our a=fingerprint and a=setup lines. */
     List<String> answer(MediaDescription m, SessionDescription sd) {
         String fingerprint = sd.fingerprintFor(m);
-        boolean weAreClient = !setupOf(m, sd).equals("active");
+        boolean weAreClient = setupOf(m, sd).equals("passive");
         InetAddress address = sd.connectionFor(m);
         InetSocketAddress signalled = address == null || address.isAnyLocalAddress() || m.port() == 0 ? null
                 : new InetSocketAddress(address, m.port());

@@ -22,6 +22,8 @@ import org.voxgate.bridge.internal.sdp.StreamSecurity;
  *       clear. Over plain signalling such a stream is refused with warn-code 302 (incompatible
  *       transport protocol); when the offer also carries an RTP/AVP alternative, that one is
  *       answered instead and the call runs without SRTP.</li>
+ *   <li>The feedback variants RTP/SAVPF and UDP/TLS/RTP/SAVPF are treated like their base
+ *       profiles and answered as offered.</li>
  *   <li>UDP/TLS/RTP/SAVP (DTLS-SRTP) is answerable over any signalling: no key travels in SDP.
  *       Over plain signalling the fingerprint itself is not integrity-protected (RFC 5763
  *       section 7.1), which the deployment accepts by not turning on SIP-TLS.</li>
@@ -47,52 +49,49 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
 
     @Override
     public SdpException refusal(MediaDescription m, SessionDescription sd) {
-        switch (MediaProtocol.of(m.proto())) {
-            case RTP_AVP:
-                return null;
-            case RTP_SAVP:
-                if (!secureSignalling) {
-                    return new SdpException(302, false,
-                            "RTP/SAVP with SDES keys refused over unencrypted signalling; call over SIP-TLS (sips:)"
-                                    + " or offer DTLS-SRTP or RTP/AVP");
-                }
-                if (!SdesNegotiation.acceptable(m.cryptos())) {
-                    return new SdpException(306, false, "no acceptable a=crypto line; this bridge takes "
-                            + String.join(", ", SdesNegotiation.PREFERENCE.stream().map(Enum::name).toList())
-                            + " without session parameters");
-                }
-                return null;
-            case UDP_TLS_RTP_SAVP:
-                if (dtls == null) {
-                    return new SdpException(302, false, "DTLS-SRTP is not available on this bridge");
-                }
-                return dtls.refusal(m, sd);
-            default:
-                return new SdpException(302, false, "media protocol " + m.proto() + " not supported");
+        MediaProtocol proto = MediaProtocol.of(m.proto());
+        if (proto == MediaProtocol.RTP_AVP) {
+            return null;
         }
+        if (proto.sdes()) {
+            if (!secureSignalling) {
+                return new SdpException(302, false, m.proto()
+                        + " with SDES keys refused over unencrypted signalling; call over SIP-TLS (sips:)"
+                        + " or offer DTLS-SRTP or RTP/AVP");
+            }
+            if (!SdesNegotiation.acceptable(m.cryptos())) {
+                return new SdpException(306, false, "no acceptable a=crypto line; this bridge takes "
+                        + String.join(", ", SdesNegotiation.PREFERENCE.stream().map(Enum::name).toList())
+                        + " without session parameters");
+            }
+            return null;
+        }
+        if (proto.dtls()) {
+            return dtls == null ? new SdpException(302, false, "DTLS-SRTP is not available on this bridge")
+                    : dtls.refusal(m, sd);
+        }
+        return new SdpException(302, false, "media protocol " + m.proto() + " not supported");
     }
 
     @Override
     public List<String> answer(MediaDescription m, SessionDescription sd) throws SdpException {
         MediaProtocol proto = MediaProtocol.of(m.proto());
-        if (proto != MediaProtocol.RTP_SAVP) {
+        if (!proto.sdes()) {
             sdes.close();
         }
-        if (proto != MediaProtocol.UDP_TLS_RTP_SAVP && dtls != null) {
+        if (!proto.dtls() && dtls != null) {
             dtls.stop();
         }
-        switch (proto) {
-            case RTP_SAVP: {
-                SdesNegotiation.Outcome o = sdes.answer(m.cryptos());
-                srtp.install(o.receive(), o.sendRtp(), o.sendRtcp());
-                return List.of(o.answerLine());
-            }
-            case UDP_TLS_RTP_SAVP:
-                return dtls.answer(m, sd);
-            default:
-                srtp.clear();
-                return List.of();
+        if (proto.sdes()) {
+            SdesNegotiation.Outcome o = sdes.answer(m.cryptos());
+            srtp.install(o.receive(), o.sendRtp(), o.sendRtcp());
+            return List.of(o.answerLine());
         }
+        if (proto.dtls()) {
+            return dtls.answer(m, sd);
+        }
+        srtp.clear();
+        return List.of();
     }
 
     /** Wipes the keys of both directions and stops any handshake (the leg closed). */

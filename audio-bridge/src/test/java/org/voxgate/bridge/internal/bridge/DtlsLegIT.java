@@ -124,13 +124,13 @@ class DtlsLegIT {
     }
 
     @Test
-    void actpassOfferMakesUsTheClientAndSrtpFlowsBothWays() throws Exception {
-        exchange("actpass", "a=setup:active", false);
+    void actpassOfferMakesUsTheServerAndSrtpFlowsBothWays() throws Exception {
+        exchange("actpass", "a=setup:passive", true);
     }
 
     @Test
-    void activeOfferMakesUsTheServer() throws Exception {
-        exchange("active", "a=setup:passive", true);
+    void passiveOfferMakesUsTheClient() throws Exception {
+        exchange("passive", "a=setup:active", false);
     }
 
     private void exchange(String peerSetup, String ourSetup, boolean peerIsClient) throws Exception {
@@ -187,7 +187,7 @@ class DtlsLegIT {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LO, 0))) {
             PeerTransport transport = new PeerTransport(socket);
             DefaultMediaLeg leg = openLeg(listener, true);
-            String answer = leg.answer(offer(socket.getLocalPort(), announced, "actpass"));
+            String answer = leg.answer(offer(socket.getLocalPort(), announced, "passive"));
             InetSocketAddress legAddress = new InetSocketAddress(LO, RtpPeer.answeredPort(answer));
             Future<DtlsSrtpSession> handshake = pool.submit(() -> DtlsSrtpSession.handshakeAsServer(
                     DtlsSrtpConfig.server(peerCert, fingerprintOf(answer), legAddress::equals).withTimeoutMillis(4000),

@@ -159,13 +159,19 @@ class SecureOfferAnswerTest {
         }
         SdpNegotiator n = dtlsNegotiator();
         try {
-            String answer = n.answer(dtlsOffer(fp + "a=setup:actpass\r\n"));
+            String answer = n.answer(dtlsOffer(fp + "a=setup:passive\r\n"));
             assertThat(answer).contains("m=audio 20000 UDP/TLS/RTP/SAVP 0").contains("a=setup:active\r\n")
                     .containsPattern("a=fingerprint:sha-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\r\n");
             assertThat(srtp.mode()).isEqualTo(LegSrtp.Mode.PENDING);
-            // a session-level fingerprint and a=setup:active make us passive
-            String sessionLevel = dtlsOffer("a=setup:active\r\n").replace("t=0 0\r\n", "t=0 0\r\n" + fp);
-            assertThat(dtlsNegotiator().answer(sessionLevel)).contains("a=setup:passive\r\n");
+            // a session-level fingerprint; actpass and active make us passive
+            for (String setup : List.of("actpass", "active")) {
+                String sessionLevel = dtlsOffer("a=setup:" + setup + "\r\n").replace("t=0 0\r\n", "t=0 0\r\n" + fp);
+                assertThat(dtlsNegotiator().answer(sessionLevel)).contains("a=setup:passive\r\n");
+                dtls.stop();
+            }
+            // the feedback profile is answered as offered
+            assertThat(dtlsNegotiator().answer(dtlsOffer(fp + "a=setup:actpass\r\n").replace("SAVP", "SAVPF")))
+                    .contains("m=audio 20000 UDP/TLS/RTP/SAVPF 0");
         } finally {
             dtls.stop();
         }
