@@ -8,6 +8,9 @@
  *       HTTP only when enabled and only on loopback.</li>
  *   <li>Authentication: {@code Authorization: Bearer <API key>} (RFC 6750 section 2.1); repeated
  *       failures from one address lock it out for a while (429 with Retry-After, RFC 6585).</li>
+ *   <li>Request rate limit: a token bucket per client address and per API key
+ *       ({@link org.voxgate.server.admin.RateLimiter}); 429 with Retry-After (RFC 9110 section
+ *       10.2.3) and a problem body.</li>
  *   <li>Authorization by role ({@link org.voxgate.server.admin.Permission}); tenant isolation by
  *       the store: a foreign id is 404, never 403.</li>
  *   <li>Errors: RFC 9457 problem details naming each rejected field and what is allowed.</li>
