@@ -91,6 +91,11 @@ public final class CodecFrameEncoder implements FrameEncoder {
     }
 
     @Override
+    public boolean stateful() {
+        return down != null || !codec.statelessEncoder();
+    }
+
+    @Override
     public FrameEncoder groupEncoder() {
         if (down == null && codec.statelessEncoder()) {
             return this;

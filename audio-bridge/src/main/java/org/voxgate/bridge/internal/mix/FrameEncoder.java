@@ -37,6 +37,15 @@ public interface FrameEncoder {
     /** Takes over the state of {@code shared}, the group encoder this listener heard until now. */
     default void continueFrom(FrameEncoder shared) {}
 
+    /**
+     * Whether output depends on earlier frames. A listener whose stateful stream came from its
+     * own encoder (it talked) returns to the shared stream only on a silent mix, where the
+     * switch of encoder state cannot be heard.
+     */
+    default boolean stateful() {
+        return false;
+    }
+
     /** Frees what the encoder holds (native codec state); it is not used afterwards. */
     default void close() {}
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * <p>Output: talkers that contributed a frame hear {@code saturate(sum - own)}, encoded once
  * with their own encoder; everybody else hears {@code saturate(sum)}, encoded once per
  * {@link FrameEncoder#sharingKey()} by that group's {@link FrameEncoder#groupEncoder()} and
- * handed to every such listener. The sum is kept in 32
+ * handed to every such listener. A listener with a stateful encoder that stops talking stays on
+ * its own stream (encoding the full mix) until a silent tick, then rejoins the shared one. The sum is kept in 32
  * bits, so mix-minus is exact to the sample and clipping happens only at the end. Participants
  * whose {@link MixParticipant#receiving()} is false get nothing.
  *
@@ -82,6 +83,8 @@ public final class Mixer {
     private final short[] minusMix;
     private byte[] talkerPayload = new byte[0];
     private long tickCount;
+    /** The full mix of this tick is below the activity threshold. */
+    private boolean mixSilent;
 
     /** A mixer with {@link #DEFAULT_MAX_TALKERS} talker slots. */
     public Mixer(int mixRateHz, int ptimeMs) {
@@ -325,9 +328,13 @@ public final class Mixer {
                 }
             }
         }
+        long energy = 0;
         for (int s = 0; s < samplesPerFrame; s++) {
-            fullMix[s] = saturate(acc[s]);
+            short v = saturate(acc[s]);
+            fullMix[s] = v;
+            energy += v * v;
         }
+        mixSilent = (float) energy / samplesPerFrame < activityThreshold;
     }
 
     private void writeFrames() {
@@ -347,6 +354,13 @@ public final class Mixer {
                     ownStream[i] = true;
                 }
                 int length = encoders[i].encode(minusMix, talkerPayload, 0);
+                if (length > 0) {
+                    p.writeFrame(talkerPayload, 0, length);
+                }
+            } else if (ownStream[i] && encoders[i].stateful() && !mixSilent) {
+                // A former talker keeps its own stream until the mix is silent: switching encoder
+                // state mid-sound would be heard.
+                int length = encoders[i].encode(fullMix, talkerPayload, 0);
                 if (length > 0) {
                     p.writeFrame(talkerPayload, 0, length);
                 }

@@ -1,0 +1,203 @@
+package org.voxgate.bridge.internal.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.api.Conference;
+import org.voxgate.bridge.api.ConferenceOptions;
+import org.voxgate.bridge.api.DtmfEvent;
+import org.voxgate.bridge.api.LegListener;
+import org.voxgate.bridge.api.LegOptions;
+import org.voxgate.bridge.api.MediaLeg;
+import org.voxgate.bridge.api.ParticipantRole;
+import org.voxgate.bridge.internal.codec.AudioCodec;
+import org.voxgate.bridge.internal.codec.OpusSupport;
+import org.voxgate.bridge.internal.conference.DefaultConference;
+import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
+import org.voxgate.testing.Peers;
+import org.voxgate.testing.Tones;
+
+/**
+ * An Opus, a G.722 and a PCMU peer (our codecs, real loopback sockets) in one 48 kHz
+ * conference: wideband content reaches the wideband listener, the narrowband listener gets a
+ * band-limited mix without aliases, speech-band tones cross every pair, and Opus FEC carries a
+ * lossy leg.
+ */
+class WidebandConferenceIT {
+    private static final LegListener QUIET = new LegListener() {
+        @Override
+        public void onDtmf(MediaLeg leg, DtmfEvent event) {}
+
+        @Override
+        public void onMediaTimeout(MediaLeg leg) {}
+    };
+    private static final double AMPLITUDE = 8000; // about -12 dBFS
+
+    private record Meeting(DefaultMediaBridge bridge, List<CodecPeer> peers, List<DefaultMediaLeg> legs,
+                           DefaultConference conference) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            for (CodecPeer p : peers) {
+                p.close();
+            }
+            bridge.close();
+        }
+    }
+
+    private static Meeting meeting(AudioCodec... codecs) throws Exception {
+        return meeting(20, codecs);
+    }
+
+    /**
+     * @param jitterMinMs jitter buffer floor: FEC needs the packet after a loss to be buffered
+     *     when the loss is played, so at least two packets (40 ms) for 20 ms Opus
+     */
+    private static Meeting meeting(int jitterMinMs, AudioCodec... codecs) throws Exception {
+        if (Peers.underCi()) {
+            assertThat(OpusSupport.problem()).isNull();
+        }
+        assumeTrue(OpusSupport.available(), () -> "libopus: " + OpusSupport.problem());
+        BridgeConfig base = Bridges.config(Duration.ofSeconds(30));
+        BridgeConfig config = new BridgeConfig(base.bindAddress(), base.advertisedAddress(), base.rtpPortMin(),
+                base.rtpPortMax(), base.mediaTimeout(), base.mixerThreads(), base.codecs(), jitterMinMs,
+                Math.max(base.jitterMaxMs(), jitterMinMs));
+        DefaultMediaBridge bridge = new DefaultMediaBridge(config, System::nanoTime, Bridges.tuning());
+        List<CodecPeer> peers = new ArrayList<>();
+        List<DefaultMediaLeg> legs = new ArrayList<>();
+        Conference conf = bridge.conference("wide", new ConferenceOptions(48_000, 20, 3));
+        int ssrc = 0x100;
+        for (AudioCodec c : codecs) {
+            CodecPeer p = new CodecPeer(c, ssrc++);
+            DefaultMediaLeg leg = (DefaultMediaLeg) bridge.openLeg(
+                    new LegOptions("wide-" + c, List.of("OPUS", "G722", "L16", "PCMU"), false), QUIET);
+            p.answer = leg.answer(p.offer());
+            assertThat(leg.codec()).isEqualTo(c);
+            peers.add(p);
+            legs.add(leg);
+            leg.join(conf, ParticipantRole.PARTICIPANT);
+        }
+        DefaultConference dc = (DefaultConference) conf;
+        await().atMost(Duration.ofSeconds(3)).until(() -> dc.mixRateHz() == 48_000);
+        return new Meeting(bridge, peers, legs, dc);
+    }
+
+    /** Lets {@code talker} send, waits for the mix to settle, collects ~1 s at every listener. */
+    private static void talk(Meeting m, CodecPeer talker, double[] hz, double[] amplitude, double loss)
+            throws Exception {
+        talk(m, talker, hz, amplitude, loss, 60);
+    }
+
+    private static void talk(Meeting m, CodecPeer talker, double[] hz, double[] amplitude, double loss, int packets)
+            throws Exception {
+        talker.start(talker.bridge(talker.answer), hz, amplitude, loss, 42);
+        Thread.sleep(500); // talker selection, jitter buffers
+        for (CodecPeer p : m.peers()) {
+            p.rtp.clearReceived();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> m.peers().stream()
+                .allMatch(p -> p.rtp.receivedCount() >= packets));
+        talker.stop();
+    }
+
+    private static double db(double ratio) {
+        return 20 * Math.log10(ratio);
+    }
+
+    @Test
+    void wideContentReachesTheWidebandListenerAndNotTheNarrowbandOne() throws Exception {
+        try (Meeting m = meeting(AudioCodec.OPUS, AudioCodec.G722, AudioCodec.PCMU)) {
+            CodecPeer opus = m.peers().get(0);
+            CodecPeer g722 = m.peers().get(1);
+            CodecPeer pcmu = m.peers().get(2);
+            talk(m, opus, new double[] {6007}, new double[] {AMPLITUDE}, 0);
+
+            short[] wide = g722.decodeReceived();
+            int from = wide.length / 4;
+            double wideAmp = CodecPeer.amplitudeAt(wide, from, wide.length, 6007, 16_000);
+            double wideSnr = Tones.snrDb(wide, from, wide.length, 6007, 16_000);
+
+            short[] narrow = pcmu.decodeReceived();
+            int nFrom = narrow.length / 4;
+            double tone = CodecPeer.amplitudeAt(narrow, nFrom, narrow.length, 6007 % 8000, 8000); // aliases onto itself
+            double alias = CodecPeer.amplitudeAt(narrow, nFrom, narrow.length, 8000 - 6007, 8000);
+            System.out.printf("6007 Hz from Opus: G.722 listener %.1f dB re sent (SNR %.1f dB); PCMU listener "
+                    + "alias at 1993 Hz %.1f dB, rms %.1f dBFS%n", db(wideAmp / AMPLITUDE), wideSnr,
+                    db(alias / AMPLITUDE), Tones.rmsDbfs(narrow, nFrom, narrow.length));
+            assertThat(db(wideAmp / AMPLITUDE)).isGreaterThan(-3);
+            assertThat(wideSnr).isGreaterThan(20);
+            assertThat(db(alias / AMPLITUDE)).isLessThan(-40);
+            assertThat(db(tone / AMPLITUDE)).isLessThan(-40);
+            assertThat(opus.rtp.receivedCount()).isPositive(); // it hears the others' (silent) mix
+        }
+    }
+
+    @Test
+    void speechBandToneCrossesEveryPair() throws Exception {
+        try (Meeting m = meeting(AudioCodec.OPUS, AudioCodec.G722, AudioCodec.PCMU)) {
+            for (CodecPeer talker : m.peers()) {
+                talk(m, talker, new double[] {1004}, new double[] {AMPLITUDE}, 0);
+                for (CodecPeer listener : m.peers()) {
+                    short[] x = listener.decodeReceived();
+                    int rate = listener.codec.sampleRateHz();
+                    int from = x.length / 4;
+                    double snr = Tones.snrDb(x, from, x.length, 1004, rate);
+                    double level = db(CodecPeer.amplitudeAt(x, from, x.length, 1004, rate) / AMPLITUDE);
+                    System.out.printf("%s -> %s: 1004 Hz SNR %.1f dB, level %.1f dB%n", talker.codec,
+                            listener.codec, snr, level);
+                    if (listener == talker) {
+                        assertThat(level).as("talker hears itself").isLessThan(-40);
+                    } else {
+                        assertThat(snr).as(talker.codec + " -> " + listener.codec).isGreaterThanOrEqualTo(25);
+                        assertThat(level).isBetween(-2.0, 2.0);
+                    }
+                }
+                Thread.sleep(400); // the talker's slot drains before the next one speaks
+            }
+        }
+    }
+
+    @Test
+    void fivePercentLossOnTheOpusLegIsCarriedByFecWithoutGaps() throws Exception {
+        try (Meeting m = meeting(60, AudioCodec.OPUS, AudioCodec.G722)) {
+            CodecPeer opus = m.peers().get(0);
+            CodecPeer g722 = m.peers().get(1);
+            talk(m, opus, new double[] {1004}, new double[] {AMPLITUDE}, 0.05, 250); // 5 s
+            short[] x = g722.decodeReceived();
+            int frame = 320;
+            int frames = x.length / frame;
+            int gaps = 0;
+            int dips = 0;
+            List<Double> snrs = new ArrayList<>();
+            for (int f = frames / 10; f < frames; f++) {
+                double level = db(CodecPeer.amplitudeAt(x, f * frame, (f + 1) * frame, 1004, 16_000) / AMPLITUDE);
+                if (level < -20) {
+                    gaps++; // silence where the tone should be
+                } else if (level < -3) {
+                    dips++; // concealment that lost level
+                }
+                snrs.add(Tones.snrDb(x, f * frame, (f + 1) * frame, 1004, 16_000));
+            }
+            snrs.sort(null);
+            double median = snrs.get(snrs.size() / 2);
+            double p10 = snrs.get(snrs.size() / 10);
+            long recovered = m.legs().get(0).fecRecovered();
+            System.out.printf("5%% loss on Opus: %d of %d packets dropped, %d rebuilt by FEC; G.722 listener: "
+                    + "median frame SNR %.1f dB, 10th percentile %.1f dB, %d gaps (< -20 dB), %d dips (< -3 dB) "
+                    + "in %d frames%n", opus.dropped.get(), opus.dropped.get() + opus.sent.get(), recovered, median,
+                    p10, gaps, dips, frames - frames / 10);
+            assertThat(opus.dropped.get()).isPositive();
+            assertThat(recovered).isPositive();
+            assertThat(gaps).isZero();
+            assertThat(dips).isLessThanOrEqualTo((int) opus.dropped.get());
+            assertThat(median).isGreaterThan(25);
+            assertThat(p10).isGreaterThan(15);
+        }
+    }
+}
