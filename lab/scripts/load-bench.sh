@@ -24,7 +24,8 @@ KEY="vgk_0123456789abcdef_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr
 LAB=(java -cp lab/target/benchmarks.jar org.voxgate.lab.LabMain load --target "127.0.0.1:$SIP" --metrics-url "$M")
 TCK=$(getconf CLK_TCK)
 
-metric() { curl -s "$M" | awk -v n="$1" '$1 == n {print $2; exit}'; }
+# awk reads to the end: an early exit would SIGPIPE curl and, with pipefail, end the script
+metric() { curl -s "$M" | awk -v n="$1" '$1 == n {v = $2} END {print v}'; }
 gen_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # waits until $1 calls are up, then measures node and generator (pid $2) CPU over WINDOW seconds
