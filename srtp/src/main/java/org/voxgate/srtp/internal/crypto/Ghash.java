@@ -1,8 +1,6 @@
 package org.voxgate.srtp.internal.crypto;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -22,7 +20,7 @@ import java.util.Arrays;
  * </pre>
  */
 final class Ghash {
-    static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = Bytes.LONG_BE;
     /** x^128 = x^7 + x^2 + x + 1, reflected into the top byte of the high word. */
     private static final long R = 0xE100_0000_0000_0000L;
     private static final int POSITION_STRIDE = 512;
@@ -81,51 +79,61 @@ final class Ghash {
 
     /** Hashes {@code b[off..off+len)} followed by zero padding to a whole block. */
     void updatePadded(byte[] b, int off, int len) {
-        int end = off + len;
-        while (off + 16 <= end) {
-            block((long) LONG_BE.get(b, off), (long) LONG_BE.get(b, off + 8));
-            off += 16;
+        int full = len >>> 4;
+        if (full > 0) {
+            blocks(b, off, full);
         }
-        if (off < end) {
-            Arrays.fill(partial, (byte) 0);
-            System.arraycopy(b, off, partial, 0, end - off);
-            block((long) LONG_BE.get(partial, 0), (long) LONG_BE.get(partial, 8));
+        int rest = len & 15;
+        if (rest != 0) {
+            byte[] p = partial;
+            Arrays.fill(p, (byte) 0);
+            System.arraycopy(b, off + (full << 4), p, 0, rest);
+            blocks(p, 0, 1);
         }
     }
 
     /** Hashes the final length block and writes GHASH to {@code out[off..off+16)}. */
     void finish(long aadBytes, long textBytes, byte[] out, int off) {
-        block(aadBytes << 3, textBytes << 3);
+        LONG_BE.set(partial, 0, aadBytes << 3);
+        LONG_BE.set(partial, 8, textBytes << 3);
+        blocks(partial, 0, 1);
         LONG_BE.set(out, off, yh);
         LONG_BE.set(out, off + 8, yl);
     }
 
-    /** Y = (Y ^ X) * H for one block X = xh || xl (big-endian words). */
-    void block(long xh, long xl) {
-        xh ^= yh;
-        xl ^= yl;
+    /** Y = (Y ^ X) * H for each of {@code count} blocks X at {@code b[off..)}. */
+    private void blocks(byte[] b, int off, int count) {
         final long[] t = table;
-        // Index of T[p][byte p] = p * 512 + byte * 2; byte p of xh sits at bits 63-8p..56-8p.
-        int a0 = (int) (xh >>> 55) & 0x1FE;
-        int a1 = 512 + ((int) (xh >>> 47) & 0x1FE);
-        int a2 = 1024 + ((int) (xh >>> 39) & 0x1FE);
-        int a3 = 1536 + ((int) (xh >>> 31) & 0x1FE);
-        int a4 = 2048 + ((int) (xh >>> 23) & 0x1FE);
-        int a5 = 2560 + ((int) (xh >>> 15) & 0x1FE);
-        int a6 = 3072 + ((int) (xh >>> 7) & 0x1FE);
-        int a7 = 3584 + ((int) (xh << 1) & 0x1FE);
-        int a8 = 4096 + ((int) (xl >>> 55) & 0x1FE);
-        int a9 = 4608 + ((int) (xl >>> 47) & 0x1FE);
-        int a10 = 5120 + ((int) (xl >>> 39) & 0x1FE);
-        int a11 = 5632 + ((int) (xl >>> 31) & 0x1FE);
-        int a12 = 6144 + ((int) (xl >>> 23) & 0x1FE);
-        int a13 = 6656 + ((int) (xl >>> 15) & 0x1FE);
-        int a14 = 7168 + ((int) (xl >>> 7) & 0x1FE);
-        int a15 = 7680 + ((int) (xl << 1) & 0x1FE);
-        yh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
-                ^ t[a8] ^ t[a9] ^ t[a10] ^ t[a11] ^ t[a12] ^ t[a13] ^ t[a14] ^ t[a15];
-        yl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
-                ^ t[a8 + 1] ^ t[a9 + 1] ^ t[a10 + 1] ^ t[a11 + 1] ^ t[a12 + 1] ^ t[a13 + 1] ^ t[a14 + 1] ^ t[a15 + 1];
+        long zh = yh;
+        long zl = yl;
+        for (int end = off + (count << 4); off < end; off += 16) {
+            long xh = zh ^ (long) LONG_BE.get(b, off);
+            long xl = zl ^ (long) LONG_BE.get(b, off + 8);
+            // Index of T[p][byte p] = p * 512 + byte * 2; byte p of xh sits at bits 63-8p..56-8p.
+            int a0 = (int) (xh >>> 55) & 0x1FE;
+            int a1 = 512 + ((int) (xh >>> 47) & 0x1FE);
+            int a2 = 1024 + ((int) (xh >>> 39) & 0x1FE);
+            int a3 = 1536 + ((int) (xh >>> 31) & 0x1FE);
+            int a4 = 2048 + ((int) (xh >>> 23) & 0x1FE);
+            int a5 = 2560 + ((int) (xh >>> 15) & 0x1FE);
+            int a6 = 3072 + ((int) (xh >>> 7) & 0x1FE);
+            int a7 = 3584 + ((int) (xh << 1) & 0x1FE);
+            int a8 = 4096 + ((int) (xl >>> 55) & 0x1FE);
+            int a9 = 4608 + ((int) (xl >>> 47) & 0x1FE);
+            int a10 = 5120 + ((int) (xl >>> 39) & 0x1FE);
+            int a11 = 5632 + ((int) (xl >>> 31) & 0x1FE);
+            int a12 = 6144 + ((int) (xl >>> 23) & 0x1FE);
+            int a13 = 6656 + ((int) (xl >>> 15) & 0x1FE);
+            int a14 = 7168 + ((int) (xl >>> 7) & 0x1FE);
+            int a15 = 7680 + ((int) (xl << 1) & 0x1FE);
+            zh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
+                    ^ t[a8] ^ t[a9] ^ t[a10] ^ t[a11] ^ t[a12] ^ t[a13] ^ t[a14] ^ t[a15];
+            zl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
+                    ^ t[a8 + 1] ^ t[a9 + 1] ^ t[a10 + 1] ^ t[a11 + 1] ^ t[a12 + 1] ^ t[a13 + 1] ^ t[a14 + 1]
+                    ^ t[a15 + 1];
+        }
+        yh = zh;
+        yl = zl;
     }
 
     void wipe() {
