@@ -4,11 +4,16 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * GHASH of NIST SP 800-38D section 6.4 with one 8-bit table per byte position (Shoup's
- * tables, each already multiplied by the power of x of its position): 16 tables of 256
- * multiples of H, 64 KiB per key, built once. Because the product X * H is linear in X, it is
- * the XOR of 16 independent lookups, one per byte of X, with no shifts and no reduction step
- * in between, so the CPU can run the lookups in parallel.
+ * GHASH of NIST SP 800-38D section 6.4 with Shoup's 8-bit tables, in one of two sizes:
+ * <ul>
+ * <li><b>wide</b> (for SRTP, where every packet is hashed): one table per byte position, each
+ * already multiplied by the power of x of its position, 16 tables of 256 multiples of H, 64 KiB
+ * per key. Because X * H is linear in X, it is the XOR of 16 independent lookups, one per byte
+ * of X, with no shift or reduction between them, so the CPU runs them in parallel.
+ * <li><b>compact</b> (for SRTCP, a few packets a second): the table for position 0 only (4 KiB)
+ * and a 256-entry reduction table; Horner over the 16 bytes, Z = Z * x^8 + T[0][x_i], a chain of
+ * 16 dependent steps, roughly half the speed.
+ * </ul>
  *
  * <p>Field elements are two longs, big-endian, in GCM's reflected bit order (bit 0 is the top
  * bit of byte 0). No allocation after construction. Not thread-safe.
@@ -25,13 +30,38 @@ final class Ghash {
     private static final long R = 0xE100_0000_0000_0000L;
     private static final int POSITION_STRIDE = 512;
 
-    private final long[] table = new long[16 * POSITION_STRIDE];
+    /** x^8 reduction of each byte that falls off the low end, XORed into the top of the high word. */
+    private static final long[] REDUCE = new long[256];
+
+    static {
+        for (int r = 0; r < 256; r++) {
+            long hi = 0;
+            long lo = r;
+            for (int i = 0; i < 8; i++) {
+                boolean carry = (lo & 1) != 0;
+                lo = (lo >>> 1) | (hi << 63);
+                hi >>>= 1;
+                if (carry) {
+                    hi ^= R;
+                }
+            }
+            REDUCE[r] = hi;
+        }
+    }
+
+    private final boolean wide;
+    private final long[] table;
     private long yh;
     private long yl;
     private final byte[] partial = new byte[16];
 
-    /** @param h the hash subkey E(K, 0^128), 16 bytes */
-    Ghash(byte[] h) {
+    /**
+     * @param h    the hash subkey E(K, 0^128), 16 bytes
+     * @param wide 64 KiB of tables and about twice the speed, or 4 KiB
+     */
+    Ghash(byte[] h, boolean wide) {
+        this.wide = wide;
+        this.table = new long[(wide ? 16 : 1) * POSITION_STRIDE];
         long[] t = table;
         long hh = (long) LONG_BE.get(h, 0);
         long hl = (long) LONG_BE.get(h, 8);
@@ -53,7 +83,7 @@ final class Ghash {
             }
         }
         // T[p][b] = T[p-1][b] * x^8, one bit at a time.
-        for (int p = 1; p < 16; p++) {
+        for (int p = 1; p < (wide ? 16 : 1); p++) {
             for (int b = 0; b < 256; b++) {
                 int from = (p - 1) * POSITION_STRIDE + (b << 1);
                 long zh = t[from];
@@ -103,6 +133,39 @@ final class Ghash {
 
     /** Y = (Y ^ X) * H for each of {@code count} blocks X at {@code b[off..)}. */
     private void blocks(byte[] b, int off, int count) {
+        if (wide) {
+            wideBlocks(b, off, count);
+        } else {
+            compactBlocks(b, off, count);
+        }
+    }
+
+    private void compactBlocks(byte[] b, int off, int count) {
+        final long[] t = table;
+        long zh = yh;
+        long zl = yl;
+        for (int end = off + (count << 4); off < end; off += 16) {
+            long xh = zh ^ (long) LONG_BE.get(b, off);
+            long xl = zl ^ (long) LONG_BE.get(b, off + 8);
+            // Horner over bytes 15..0: Z = Z * x^8 + T[0][X[i]].
+            int a = ((int) xl & 0xFF) << 1;
+            zh = t[a];
+            zl = t[a + 1];
+            for (int shift = 8; shift < 128; shift += 8) {
+                int rem = (int) zl & 0xFF;
+                zl = (zl >>> 8) | (zh << 56);
+                zh = (zh >>> 8) ^ REDUCE[rem];
+                long x = shift < 64 ? xl >>> shift : xh >>> (shift - 64);
+                a = ((int) x & 0xFF) << 1;
+                zh ^= t[a];
+                zl ^= t[a + 1];
+            }
+        }
+        yh = zh;
+        yl = zl;
+    }
+
+    private void wideBlocks(byte[] b, int off, int count) {
         final long[] t = table;
         long zh = yh;
         long zl = yl;
