@@ -46,21 +46,18 @@ public final class AesCounterMode implements AutoCloseable {
             keystream = new byte[bytes];
         }
         byte[] ctr = counters;
+        long hi = (long) Bytes.LONG_BE.get(iv, 0);
+        long lo = (long) Bytes.LONG_BE.get(iv, 8) & ~0xFFFFL;
         for (int b = 0; b < blocks; b++) {
-            int p = b << 4;
-            System.arraycopy(iv, 0, ctr, p, 14);
-            ctr[p + 14] = (byte) (b >>> 8);
-            ctr[p + 15] = (byte) b;
+            Bytes.LONG_BE.set(ctr, b << 4, hi);
+            Bytes.LONG_BE.set(ctr, (b << 4) + 8, lo | b);
         }
         try {
             ecb.update(ctr, 0, bytes, keystream, 0);
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
-        byte[] ks = keystream;
-        for (int i = 0; i < len; i++) {
-            data[off + i] ^= ks[i];
-        }
+        Bytes.xor(keystream, 0, data, off, len);
     }
 
     /** Writes {@code len} bytes of raw keystream for {@code iv} to {@code out[off..)}. */

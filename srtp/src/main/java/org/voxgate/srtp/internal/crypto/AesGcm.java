@@ -27,14 +27,19 @@ public final class AesGcm implements AutoCloseable {
     private byte[] keystream = new byte[2048];
     private final byte[] tag = new byte[16];
 
-    public AesGcm(byte[] key) {
+    /**
+     * @param key  16 or 32 bytes
+     * @param fast GHASH with 64 KiB of tables per key (for SRTP) instead of 4 KiB at about half
+     *             the speed (for SRTCP)
+     */
+    public AesGcm(byte[] key, boolean fast) {
         try {
             ecb = Cipher.getInstance("AES/ECB/NoPadding");
             WipeableKey k = new WipeableKey(key);
             ecb.init(Cipher.ENCRYPT_MODE, k);
             k.destroy();
             byte[] h = ecb.doFinal(new byte[16]);
-            ghash = new Ghash(h);
+            ghash = new Ghash(h, fast);
             Arrays.fill(h, (byte) 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB unavailable", e);
@@ -50,14 +55,11 @@ public final class AesGcm implements AutoCloseable {
             keystream = new byte[bytes];
         }
         byte[] ctr = counters;
+        long hi = (long) Bytes.LONG_BE.get(iv, 0);
+        long mid = (long) (int) Bytes.INT_BE.get(iv, 8) << 32;
         for (int b = 0; b < blocks; b++) {
-            int p = b << 4;
-            System.arraycopy(iv, 0, ctr, p, 12);
-            int c = b + 1;
-            ctr[p + 12] = (byte) (c >>> 24);
-            ctr[p + 13] = (byte) (c >>> 16);
-            ctr[p + 14] = (byte) (c >>> 8);
-            ctr[p + 15] = (byte) c;
+            Bytes.LONG_BE.set(ctr, b << 4, hi);
+            Bytes.LONG_BE.set(ctr, (b << 4) + 8, mid | (b + 1));
         }
         try {
             ecb.update(ctr, 0, bytes, keystream, 0);
@@ -71,9 +73,7 @@ public final class AesGcm implements AutoCloseable {
         ghash.updatePadded(aad, aadOff, aadLen);
         ghash.updatePadded(text, textOff, textLen);
         ghash.finish(aadLen, textLen, tag, 0);
-        for (int i = 0; i < 16; i++) {
-            tag[i] ^= keystream[i];
-        }
+        Bytes.xor(keystream, 0, tag, 0, 16);
     }
 
     /**
@@ -83,10 +83,7 @@ public final class AesGcm implements AutoCloseable {
      */
     public void seal(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len) {
         keystream(iv, len);
-        byte[] ks = keystream;
-        for (int i = 0; i < len; i++) {
-            buf[off + i] ^= ks[16 + i];
-        }
+        Bytes.xor(keystream, 16, buf, off, len);
         computeTag(aad, aadOff, aadLen, buf, off, len);
         System.arraycopy(tag, 0, buf, off + len, 16);
     }
@@ -106,10 +103,7 @@ public final class AesGcm implements AutoCloseable {
         if (!ConstantTime.equals(tag, 0, buf, off + textLen, 16)) {
             return false;
         }
-        byte[] ks = keystream;
-        for (int i = 0; i < textLen; i++) {
-            buf[off + i] ^= ks[16 + i];
-        }
+        Bytes.xor(keystream, 16, buf, off, textLen);
         return true;
     }
 

@@ -1,16 +1,19 @@
 package org.voxgate.srtp.internal.crypto;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * GHASH of NIST SP 800-38D section 6.4 with one 8-bit table per byte position (Shoup's
- * tables, each already multiplied by the power of x of its position): 16 tables of 256
- * multiples of H, 64 KiB per key, built once. Because the product X * H is linear in X, it is
- * the XOR of 16 independent lookups, one per byte of X, with no shifts and no reduction step
- * in between, so the CPU can run the lookups in parallel.
+ * GHASH of NIST SP 800-38D section 6.4 with Shoup's 8-bit tables, in one of two sizes:
+ * <ul>
+ * <li><b>wide</b> (for SRTP, where every packet is hashed): one table per byte position, each
+ * already multiplied by the power of x of its position, 16 tables of 256 multiples of H, 64 KiB
+ * per key. Because X * H is linear in X, it is the XOR of 16 independent lookups, one per byte
+ * of X, with no shift or reduction between them, so the CPU runs them in parallel.
+ * <li><b>compact</b> (for SRTCP, a few packets a second): the table for position 0 only (4 KiB)
+ * and a 256-entry reduction table; Horner over the 16 bytes, Z = Z * x^8 + T[0][x_i], a chain of
+ * 16 dependent steps, roughly half the speed.
+ * </ul>
  *
  * <p>Field elements are two longs, big-endian, in GCM's reflected bit order (bit 0 is the top
  * bit of byte 0). No allocation after construction. Not thread-safe.
@@ -22,18 +25,43 @@ import java.util.Arrays;
  * </pre>
  */
 final class Ghash {
-    static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = Bytes.LONG_BE;
     /** x^128 = x^7 + x^2 + x + 1, reflected into the top byte of the high word. */
     private static final long R = 0xE100_0000_0000_0000L;
     private static final int POSITION_STRIDE = 512;
 
-    private final long[] table = new long[16 * POSITION_STRIDE];
+    /** x^8 reduction of each byte that falls off the low end, XORed into the top of the high word. */
+    private static final long[] REDUCE = new long[256];
+
+    static {
+        for (int r = 0; r < 256; r++) {
+            long hi = 0;
+            long lo = r;
+            for (int i = 0; i < 8; i++) {
+                boolean carry = (lo & 1) != 0;
+                lo = (lo >>> 1) | (hi << 63);
+                hi >>>= 1;
+                if (carry) {
+                    hi ^= R;
+                }
+            }
+            REDUCE[r] = hi;
+        }
+    }
+
+    private final boolean wide;
+    private final long[] table;
     private long yh;
     private long yl;
     private final byte[] partial = new byte[16];
 
-    /** @param h the hash subkey E(K, 0^128), 16 bytes */
-    Ghash(byte[] h) {
+    /**
+     * @param h    the hash subkey E(K, 0^128), 16 bytes
+     * @param wide 64 KiB of tables and about twice the speed, or 4 KiB
+     */
+    Ghash(byte[] h, boolean wide) {
+        this.wide = wide;
+        this.table = new long[(wide ? 16 : 1) * POSITION_STRIDE];
         long[] t = table;
         long hh = (long) LONG_BE.get(h, 0);
         long hl = (long) LONG_BE.get(h, 8);
@@ -55,7 +83,7 @@ final class Ghash {
             }
         }
         // T[p][b] = T[p-1][b] * x^8, one bit at a time.
-        for (int p = 1; p < 16; p++) {
+        for (int p = 1; p < (wide ? 16 : 1); p++) {
             for (int b = 0; b < 256; b++) {
                 int from = (p - 1) * POSITION_STRIDE + (b << 1);
                 long zh = t[from];
@@ -81,51 +109,94 @@ final class Ghash {
 
     /** Hashes {@code b[off..off+len)} followed by zero padding to a whole block. */
     void updatePadded(byte[] b, int off, int len) {
-        int end = off + len;
-        while (off + 16 <= end) {
-            block((long) LONG_BE.get(b, off), (long) LONG_BE.get(b, off + 8));
-            off += 16;
+        int full = len >>> 4;
+        if (full > 0) {
+            blocks(b, off, full);
         }
-        if (off < end) {
-            Arrays.fill(partial, (byte) 0);
-            System.arraycopy(b, off, partial, 0, end - off);
-            block((long) LONG_BE.get(partial, 0), (long) LONG_BE.get(partial, 8));
+        int rest = len & 15;
+        if (rest != 0) {
+            byte[] p = partial;
+            Arrays.fill(p, (byte) 0);
+            System.arraycopy(b, off + (full << 4), p, 0, rest);
+            blocks(p, 0, 1);
         }
     }
 
     /** Hashes the final length block and writes GHASH to {@code out[off..off+16)}. */
     void finish(long aadBytes, long textBytes, byte[] out, int off) {
-        block(aadBytes << 3, textBytes << 3);
+        LONG_BE.set(partial, 0, aadBytes << 3);
+        LONG_BE.set(partial, 8, textBytes << 3);
+        blocks(partial, 0, 1);
         LONG_BE.set(out, off, yh);
         LONG_BE.set(out, off + 8, yl);
     }
 
-    /** Y = (Y ^ X) * H for one block X = xh || xl (big-endian words). */
-    void block(long xh, long xl) {
-        xh ^= yh;
-        xl ^= yl;
+    /** Y = (Y ^ X) * H for each of {@code count} blocks X at {@code b[off..)}. */
+    private void blocks(byte[] b, int off, int count) {
+        if (wide) {
+            wideBlocks(b, off, count);
+        } else {
+            compactBlocks(b, off, count);
+        }
+    }
+
+    private void compactBlocks(byte[] b, int off, int count) {
         final long[] t = table;
-        // Index of T[p][byte p] = p * 512 + byte * 2; byte p of xh sits at bits 63-8p..56-8p.
-        int a0 = (int) (xh >>> 55) & 0x1FE;
-        int a1 = 512 + ((int) (xh >>> 47) & 0x1FE);
-        int a2 = 1024 + ((int) (xh >>> 39) & 0x1FE);
-        int a3 = 1536 + ((int) (xh >>> 31) & 0x1FE);
-        int a4 = 2048 + ((int) (xh >>> 23) & 0x1FE);
-        int a5 = 2560 + ((int) (xh >>> 15) & 0x1FE);
-        int a6 = 3072 + ((int) (xh >>> 7) & 0x1FE);
-        int a7 = 3584 + ((int) (xh << 1) & 0x1FE);
-        int a8 = 4096 + ((int) (xl >>> 55) & 0x1FE);
-        int a9 = 4608 + ((int) (xl >>> 47) & 0x1FE);
-        int a10 = 5120 + ((int) (xl >>> 39) & 0x1FE);
-        int a11 = 5632 + ((int) (xl >>> 31) & 0x1FE);
-        int a12 = 6144 + ((int) (xl >>> 23) & 0x1FE);
-        int a13 = 6656 + ((int) (xl >>> 15) & 0x1FE);
-        int a14 = 7168 + ((int) (xl >>> 7) & 0x1FE);
-        int a15 = 7680 + ((int) (xl << 1) & 0x1FE);
-        yh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
-                ^ t[a8] ^ t[a9] ^ t[a10] ^ t[a11] ^ t[a12] ^ t[a13] ^ t[a14] ^ t[a15];
-        yl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
-                ^ t[a8 + 1] ^ t[a9 + 1] ^ t[a10 + 1] ^ t[a11 + 1] ^ t[a12 + 1] ^ t[a13 + 1] ^ t[a14 + 1] ^ t[a15 + 1];
+        long zh = yh;
+        long zl = yl;
+        for (int end = off + (count << 4); off < end; off += 16) {
+            long xh = zh ^ (long) LONG_BE.get(b, off);
+            long xl = zl ^ (long) LONG_BE.get(b, off + 8);
+            // Horner over bytes 15..0: Z = Z * x^8 + T[0][X[i]].
+            int a = ((int) xl & 0xFF) << 1;
+            zh = t[a];
+            zl = t[a + 1];
+            for (int shift = 8; shift < 128; shift += 8) {
+                int rem = (int) zl & 0xFF;
+                zl = (zl >>> 8) | (zh << 56);
+                zh = (zh >>> 8) ^ REDUCE[rem];
+                long x = shift < 64 ? xl >>> shift : xh >>> (shift - 64);
+                a = ((int) x & 0xFF) << 1;
+                zh ^= t[a];
+                zl ^= t[a + 1];
+            }
+        }
+        yh = zh;
+        yl = zl;
+    }
+
+    private void wideBlocks(byte[] b, int off, int count) {
+        final long[] t = table;
+        long zh = yh;
+        long zl = yl;
+        for (int end = off + (count << 4); off < end; off += 16) {
+            long xh = zh ^ (long) LONG_BE.get(b, off);
+            long xl = zl ^ (long) LONG_BE.get(b, off + 8);
+            // Index of T[p][byte p] = p * 512 + byte * 2; byte p of xh sits at bits 63-8p..56-8p.
+            int a0 = (int) (xh >>> 55) & 0x1FE;
+            int a1 = 512 + ((int) (xh >>> 47) & 0x1FE);
+            int a2 = 1024 + ((int) (xh >>> 39) & 0x1FE);
+            int a3 = 1536 + ((int) (xh >>> 31) & 0x1FE);
+            int a4 = 2048 + ((int) (xh >>> 23) & 0x1FE);
+            int a5 = 2560 + ((int) (xh >>> 15) & 0x1FE);
+            int a6 = 3072 + ((int) (xh >>> 7) & 0x1FE);
+            int a7 = 3584 + ((int) (xh << 1) & 0x1FE);
+            int a8 = 4096 + ((int) (xl >>> 55) & 0x1FE);
+            int a9 = 4608 + ((int) (xl >>> 47) & 0x1FE);
+            int a10 = 5120 + ((int) (xl >>> 39) & 0x1FE);
+            int a11 = 5632 + ((int) (xl >>> 31) & 0x1FE);
+            int a12 = 6144 + ((int) (xl >>> 23) & 0x1FE);
+            int a13 = 6656 + ((int) (xl >>> 15) & 0x1FE);
+            int a14 = 7168 + ((int) (xl >>> 7) & 0x1FE);
+            int a15 = 7680 + ((int) (xl << 1) & 0x1FE);
+            zh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
+                    ^ t[a8] ^ t[a9] ^ t[a10] ^ t[a11] ^ t[a12] ^ t[a13] ^ t[a14] ^ t[a15];
+            zl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
+                    ^ t[a8 + 1] ^ t[a9 + 1] ^ t[a10 + 1] ^ t[a11 + 1] ^ t[a12 + 1] ^ t[a13 + 1] ^ t[a14 + 1]
+                    ^ t[a15 + 1];
+        }
+        yh = zh;
+        yl = zl;
     }
 
     void wipe() {

@@ -25,8 +25,9 @@ public final class GcmCrypto extends PacketCrypto {
     private byte[] aad = new byte[64];
 
     public GcmCrypto(byte[] rtpKey, byte[] rtpSalt, byte[] rtcpKey, byte[] rtcpSalt) {
-        this.rtp = new AesGcm(rtpKey);
-        this.rtcp = new AesGcm(rtcpKey);
+        // SRTP gets the 64 KiB GHASH tables; SRTCP (a packet every few seconds) the 4 KiB ones.
+        this.rtp = new AesGcm(rtpKey, true);
+        this.rtcp = new AesGcm(rtcpKey, false);
         this.rtpSalt = rtpSalt.clone();
         this.rtcpSalt = rtcpSalt.clone();
     }
