@@ -238,4 +238,44 @@ class WidebandConferenceIT {
             assertThat(m.conference().mixRateHz()).isEqualTo(16_000);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} ms packets, a=ptime {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"10, 10", "40, 40", "60, 60", "60, 20", "40, 20"})
+    void packetsOfAnyPtimePlayCleanlyEvenWhenThePeerSendsAnotherThanItSignalled(int sendMs, int signalledMs)
+            throws Exception {
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer talker = new CodecPeer(AudioCodec.G722, 0x300).packetMs(sendMs, false);
+             CodecPeer listener = new CodecPeer(AudioCodec.L16, 0x301)) {
+            talker.packetMs(sendMs, sendMs == signalledMs);
+            Conference conf = bridge.conference("ptime", ConferenceOptions.defaults());
+            for (CodecPeer p : List.of(talker, listener)) {
+                MediaLeg leg = bridge.openLeg(new LegOptions("ptime-" + p.codec, List.of("G722", "L16"), false),
+                        QUIET);
+                p.answer = leg.answer(p.offer());
+                leg.join(conf, ParticipantRole.PARTICIPANT);
+            }
+            talker.start(talker.bridge(talker.answer), new double[] {1004}, new double[] {AMPLITUDE}, 0, 1);
+            Thread.sleep(800);
+            listener.rtp.clearReceived();
+            await().atMost(Duration.ofSeconds(5)).until(() -> listener.rtp.receivedCount() >= 75);
+            talker.stop();
+            short[] x = listener.decodeReceived();
+            int frame = 320;
+            List<Double> snrs = new ArrayList<>();
+            int gaps = 0;
+            for (int f = 0; f + 1 < x.length / frame; f++) {
+                snrs.add(Tones.snrDb(x, f * frame, (f + 1) * frame, 1004, 16_000));
+                if (db(CodecPeer.amplitudeAt(x, f * frame, (f + 1) * frame, 1004, 16_000) / AMPLITUDE) < -20) {
+                    gaps++;
+                }
+            }
+            snrs.sort(null);
+            double median = snrs.get(snrs.size() / 2);
+            System.out.printf("G.722 at %d ms (a=ptime %d): median frame SNR %.1f dB, %d silent frames of %d%n",
+                    sendMs, signalledMs, median, gaps, snrs.size());
+            assertThat(median).isGreaterThan(30);
+            assertThat(gaps).isLessThanOrEqualTo(1);
+        }
+    }
 }
