@@ -26,7 +26,8 @@ final class CodecPeer implements AutoCloseable {
     final RtpPeer rtp;
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private final AudioEncoder encoder;
-    private final int frameSamples;
+    private int frameSamples;
+    private int frameMs = 20;
     private long sampleIndex;
     private int seq = 3000;
     private long timestamp = 90_000;
@@ -55,8 +56,20 @@ final class CodecPeer implements AutoCloseable {
         if (codec == AudioCodec.OPUS) {
             sb.append("a=fmtp:").append(payloadType).append(' ').append(OpusParameters.OURS.fmtp()).append("\r\n");
         }
-        return sb.append("a=ptime:20\r\na=sendrecv\r\n").toString();
+        return sb.append("a=ptime:").append(frameMs).append("\r\na=sendrecv\r\n").toString();
     }
+
+    /** Packet duration this peer sends (and writes as a=ptime unless {@code signal} is false). */
+    CodecPeer packetMs(int ms, boolean signal) {
+        this.frameSamples = codec.samplesPer(ms);
+        this.sendMs = ms;
+        if (signal) {
+            this.frameMs = ms;
+        }
+        return this;
+    }
+
+    private int sendMs = 20;
 
     /**
      * Sends the sum of sines ({@code hz[i]} at {@code amplitude[i]}) every 20 ms until
@@ -65,7 +78,7 @@ final class CodecPeer implements AutoCloseable {
     void start(InetSocketAddress to, double[] hz, double[] amplitude, double lossRate, long seed) {
         Random random = new Random(seed);
         short[] pcm = new short[frameSamples];
-        byte[] out = new byte[1500];
+        byte[] out = new byte[4000];
         pacer.scheduleAtFixedRate(() -> {
             for (int i = 0; i < frameSamples; i++) {
                 double v = 0;
@@ -85,7 +98,7 @@ final class CodecPeer implements AutoCloseable {
             }
             seq = (seq + 1) & 0xFFFF;
             timestamp += codec.rtpUnits(frameSamples);
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        }, 0, sendMs, TimeUnit.MILLISECONDS);
     }
 
     void stop() throws InterruptedException {

@@ -84,7 +84,12 @@ class WidebandConferenceIT {
             leg.join(conf, ParticipantRole.PARTICIPANT);
         }
         DefaultConference dc = (DefaultConference) conf;
-        await().atMost(Duration.ofSeconds(3)).until(() -> dc.mixRateHz() == 48_000);
+        int needed = 8000;
+        for (AudioCodec c : codecs) {
+            needed = Math.max(needed, c.sampleRateHz());
+        }
+        int expectedRate = needed;
+        await().atMost(Duration.ofSeconds(3)).until(() -> dc.mixRateHz() == expectedRate);
         return new Meeting(bridge, peers, legs, dc);
     }
 
@@ -198,6 +203,79 @@ class WidebandConferenceIT {
             assertThat(dips).isLessThanOrEqualTo((int) opus.dropped.get());
             assertThat(median).isGreaterThan(25);
             assertThat(p10).isGreaterThan(15);
+        }
+    }
+
+    @Test
+    void aReOfferSwitchesACallerFromPcmuToG722MidCall() throws Exception {
+        try (Meeting m = meeting(AudioCodec.PCMU, AudioCodec.L16);
+             CodecPeer wide = new CodecPeer(AudioCodec.G722, 0x200)) {
+            CodecPeer narrow = m.peers().get(0);
+            CodecPeer listener = m.peers().get(1);
+            DefaultMediaLeg caller = m.legs().get(0);
+            // Before: PCMU (nothing above 4 kHz can come from it); 1004 Hz passes.
+            talk(m, narrow, new double[] {1004}, new double[] {AMPLITUDE}, 0);
+            short[] before = listener.decodeReceived();
+            int from = before.length / 4;
+            double before1004 = Tones.snrDb(before, from, before.length, 1004, 16_000);
+
+            // The caller's phone re-offers G.722 from another socket (re-INVITE).
+            wide.answer = caller.answer(wide.offer());
+            assertThat(caller.codec()).isEqualTo(AudioCodec.G722);
+            assertThat(wide.answer).contains("a=rtpmap:9 G722/8000");
+            wide.start(wide.bridge(wide.answer), new double[] {6007}, new double[] {AMPLITUDE}, 0, 7);
+            Thread.sleep(600);
+            listener.rtp.clearReceived();
+            await().atMost(Duration.ofSeconds(5)).until(() -> listener.rtp.receivedCount() >= 60);
+            wide.stop();
+            short[] after = listener.decodeReceived();
+            int f2 = after.length / 4;
+            double after6007 = Tones.snrDb(after, f2, after.length, 6007, 16_000);
+            System.out.printf("re-offer PCMU -> G.722: before 1004 Hz SNR %.1f dB; after 6007 Hz SNR %.1f dB; "
+                    + "mix at %d Hz%n", before1004, after6007, m.conference().mixRateHz());
+            assertThat(before1004).isGreaterThan(25);
+            assertThat(after6007).isGreaterThan(20);
+            assertThat(m.conference().mixRateHz()).isEqualTo(16_000);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} ms packets, a=ptime {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"10, 10", "40, 40", "60, 60", "60, 20", "40, 20"})
+    void packetsOfAnyPtimePlayCleanlyEvenWhenThePeerSendsAnotherThanItSignalled(int sendMs, int signalledMs)
+            throws Exception {
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer talker = new CodecPeer(AudioCodec.G722, 0x300).packetMs(sendMs, false);
+             CodecPeer listener = new CodecPeer(AudioCodec.L16, 0x301)) {
+            talker.packetMs(sendMs, sendMs == signalledMs);
+            Conference conf = bridge.conference("ptime", ConferenceOptions.defaults());
+            for (CodecPeer p : List.of(talker, listener)) {
+                MediaLeg leg = bridge.openLeg(new LegOptions("ptime-" + p.codec, List.of("G722", "L16"), false),
+                        QUIET);
+                p.answer = leg.answer(p.offer());
+                leg.join(conf, ParticipantRole.PARTICIPANT);
+            }
+            talker.start(talker.bridge(talker.answer), new double[] {1004}, new double[] {AMPLITUDE}, 0, 1);
+            Thread.sleep(800);
+            listener.rtp.clearReceived();
+            await().atMost(Duration.ofSeconds(5)).until(() -> listener.rtp.receivedCount() >= 75);
+            talker.stop();
+            short[] x = listener.decodeReceived();
+            int frame = 320;
+            List<Double> snrs = new ArrayList<>();
+            int gaps = 0;
+            for (int f = 0; f + 1 < x.length / frame; f++) {
+                snrs.add(Tones.snrDb(x, f * frame, (f + 1) * frame, 1004, 16_000));
+                if (db(CodecPeer.amplitudeAt(x, f * frame, (f + 1) * frame, 1004, 16_000) / AMPLITUDE) < -20) {
+                    gaps++;
+                }
+            }
+            snrs.sort(null);
+            double median = snrs.get(snrs.size() / 2);
+            System.out.printf("G.722 at %d ms (a=ptime %d): median frame SNR %.1f dB, %d silent frames of %d%n",
+                    sendMs, signalledMs, median, gaps, snrs.size());
+            assertThat(median).isGreaterThan(30);
+            assertThat(gaps).isLessThanOrEqualTo(1);
         }
     }
 }
