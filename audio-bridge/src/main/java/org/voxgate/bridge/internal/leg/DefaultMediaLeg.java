@@ -138,29 +138,31 @@ public final class DefaultMediaLeg implements MediaLeg {
         this.negotiator.setSecurity(security);
     }
 
-    /** The leg as its DTLS handshake sees it. */
+    /** The leg as its DTLS handshakes see it. */
     private final class Link implements DtlsLink {
+        private final AtomicBoolean failed = new AtomicBoolean();
+
         @Override
         public String legId() {
             return id;
         }
 
         @Override
-        public void send(byte[] data, int offset, int length, InetSocketAddress to) {
-            Channel ch = rtpChannel;
+        public void send(boolean rtcp, byte[] data, int offset, int length, InetSocketAddress to) {
+            Channel ch = rtcp ? rtcpChannel : rtpChannel;
             if (ch != null && ch.isActive()) {
                 ch.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(data, offset, length), to), ch.voidPromise());
             }
         }
 
         @Override
-        public InetSocketAddress currentTarget() {
-            return receiver.sendTarget();
+        public InetSocketAddress currentTarget(boolean rtcp) {
+            return rtcp ? receiver.rtcpSendTarget() : receiver.sendTarget();
         }
 
         @Override
         public void failed(String reason) {
-            if (closed.get()) {
+            if (closed.get() || !failed.compareAndSet(false, true)) {
                 return;
             }
             log.info("leg {} (call {}): media security failed: {}", id, options.callId(), reason);

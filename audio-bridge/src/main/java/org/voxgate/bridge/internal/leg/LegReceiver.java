@@ -97,6 +97,10 @@ final class LegReceiver {
         return latch.sendTarget();
     }
 
+    InetSocketAddress rtcpSendTarget() {
+        return latch.rtcpSendTarget();
+    }
+
     long packetsReceived() {
         return stats.received();
     }
@@ -141,7 +145,7 @@ final class LegReceiver {
             boolean looksRtcp = n >= 2 && (scratch[1] & 0xFF) >= 192 && (scratch[1] & 0xFF) <= 223;
             LegSrtp srtp = leg.srtp();
             if (srtp.secured()) {
-                n = unprotect(srtp, rtcpPort || looksRtcp, msg.sender(), n);
+                n = unprotect(srtp, rtcpPort, looksRtcp, msg.sender(), n);
                 if (n < 0) {
                     return;
                 }
@@ -171,10 +175,11 @@ final class LegReceiver {
      *
      * @return the plain length, or -1 when the datagram was consumed or dropped (counted)
      */
-    private int unprotect(LegSrtp srtp, boolean rtcp, InetSocketAddress from, int n) {
+    private int unprotect(LegSrtp srtp, boolean rtcpPort, boolean looksRtcp, InetSocketAddress from, int n) {
+        boolean rtcp = rtcpPort || looksRtcp;
         int first = n > 0 ? scratch[0] & 0xFF : -1;
         if (first >= 20 && first <= 63) {
-            if (!leg.dtls().onDatagram(scratch, n, from)) {
+            if (!leg.dtls().onDatagram(rtcpPort, scratch, n, from)) {
                 leg.drop(DropReason.DTLS_IGNORED);
             }
             return -1;

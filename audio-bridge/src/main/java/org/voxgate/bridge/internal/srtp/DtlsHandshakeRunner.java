@@ -20,20 +20,25 @@ import org.voxgate.srtp.SrtpKeys;
 import org.voxgate.srtp.SrtpPolicy;
 
 /**
- * Runs one DTLS-SRTP handshake (RFC 5764 section 4) on its own thread, over the leg's RTP
- * socket: the event loop hands DTLS datagrams in ({@link #offer}), the handshake's flights go
- * out through {@link DtlsLink#send}. On success the exported keys become the leg's SRTP
- * contexts; on failure (fingerprint mismatch, no common profile, timeout) the leg's media ends
- * and its listener is told. The session stays open until {@link #cancel()} (leg closed or
- * re-keyed), which sends close_notify.
+ * Runs one DTLS-SRTP handshake (RFC 5764 section 4) on its own thread, over one of the leg's
+ * sockets (one component): the event loop hands DTLS datagrams in ({@link #offer}), the
+ * handshake's flights go out through {@link DtlsLink#send}. On success the exported keys become
+ * the leg's SRTP contexts for its component (RTP, RTCP, or both when they share a port); on
+ * failure (fingerprint mismatch, no common profile, timeout) the leg's media ends and its
+ * listener is told. The session stays open until {@link #cancel()} (leg closed or re-keyed),
+ * which sends close_notify.
  */
 final class DtlsHandshakeRunner implements DtlsTransport {
     private static final Logger log = LoggerFactory.getLogger(DtlsHandshakeRunner.class);
     /** Conservative path MTU minus IP/UDP headers. */
     static final int SEND_LIMIT_BYTES = 1200;
 
+    /** Which packets the keys of this handshake protect (RFC 5764 section 4.1). */
+    enum Component { RTP, RTCP, RTP_AND_RTCP }
+
     private final DtlsSrtpConfig config;
     private final boolean client;
+    private final Component component;
     private final DtlsLink link;
     private final LegSrtp srtp;
     private final Predicate<InetSocketAddress> validated;
@@ -42,13 +47,14 @@ final class DtlsHandshakeRunner implements DtlsTransport {
     private boolean cancelled; // guarded by this
     private DtlsSrtpSession session; // guarded by this
 
-    DtlsHandshakeRunner(DtlsSrtpConfig config, boolean client, DtlsLink link, LegSrtp srtp) {
+    DtlsHandshakeRunner(DtlsSrtpConfig config, boolean client, Component component, DtlsLink link, LegSrtp srtp) {
         this.config = config;
         this.client = client;
+        this.component = component;
         this.link = link;
         this.srtp = srtp;
         this.validated = config.validatedSource();
-        this.thread = new Thread(this::run, "voxgate-dtls-" + link.legId());
+        this.thread = new Thread(this::run, "voxgate-dtls-" + link.legId() + (component == Component.RTCP ? "-rtcp" : ""));
         this.thread.setDaemon(true);
     }
 
@@ -106,7 +112,7 @@ final class DtlsHandshakeRunner implements DtlsTransport {
                 throw new IOException("handshake cancelled");
             }
         }
-        link.send(data, off, len, to);
+        link.send(component == Component.RTCP, data, off, len, to);
     }
 
     private void run() {
@@ -115,6 +121,11 @@ final class DtlsHandshakeRunner implements DtlsTransport {
             s = client ? DtlsSrtpSession.handshakeAsClient(config, this)
                     : DtlsSrtpSession.handshakeAsServer(config, this);
         } catch (DtlsSrtpException e) {
+            if (component == Component.RTCP && e.reason() == DtlsSrtpException.Reason.TIMEOUT) {
+                // A peer that never keys its RTCP port loses RTCP, not the call.
+                log.info("leg {}: no DTLS handshake on the RTCP port; RTCP stays off", link.legId());
+                return;
+            }
             fail(e.reason() + ": " + e.getMessage());
             return;
         } catch (RuntimeException e) {
@@ -133,8 +144,19 @@ final class DtlsHandshakeRunner implements DtlsTransport {
         synchronized (this) {
             if (!cancelled) {
                 session = s;
-                srtp.install(receive, sendRtp, sendRtcp);
-                log.debug("leg {}: DTLS-SRTP keyed with {} as {}", link.legId(), s.profile(), client ? "client" : "server");
+                switch (component) {
+                    case RTP -> {
+                        srtp.install(receive, sendRtp, null, null);
+                        sendRtcp.close();
+                    }
+                    case RTCP -> {
+                        srtp.install(null, null, receive, sendRtcp);
+                        sendRtp.close();
+                    }
+                    default -> srtp.install(receive, sendRtp, receive, sendRtcp);
+                }
+                log.debug("leg {}: DTLS-SRTP {} keyed with {} as {}", link.legId(), component, s.profile(),
+                        client ? "client" : "server");
                 return;
             }
         }
@@ -151,7 +173,7 @@ final class DtlsHandshakeRunner implements DtlsTransport {
             }
             cancelled = true;
         }
-        log.info("leg {}: DTLS-SRTP failed: {}", link.legId(), reason);
+        log.info("leg {}: DTLS-SRTP ({}) failed: {}", link.legId(), component, reason);
         srtp.fail();
         link.failed(reason);
     }

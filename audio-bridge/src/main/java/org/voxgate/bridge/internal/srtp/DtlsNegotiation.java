@@ -29,8 +29,13 @@ import org.voxgate.srtp.DtlsSrtpConfig;
  * the certificate against it). A re-offer with the same fingerprint, role and address keeps the
  * running session; anything else starts a new handshake.
  *
- * <p>DTLS datagrams are taken only from the address in SDP or the one media is latched to;
- * others are ignored.
+ * <p>Components (RFC 5764 section 4.1): RTP and RTCP run on separate ports here (we do not
+ * answer a=rtcp-mux), so each port has its own handshake, in the same role, and its own keys:
+ * the RTP port's protect SRTP, the RTCP port's SRTCP. A peer that never starts the RTCP
+ * handshake loses RTCP only; a failure of either handshake for any other reason ends the media.
+ *
+ * <p>DTLS datagrams are taken only from the address in SDP or the one media is latched to (per
+ * port); others are ignored.
  */
 public final class DtlsNegotiation {
     private final DtlsIdentity identity;
@@ -38,6 +43,7 @@ public final class DtlsNegotiation {
     private final LegSrtp srtp;
     private final int handshakeTimeoutMillis;
     private volatile DtlsHandshakeRunner running;
+    private volatile DtlsHandshakeRunner runningRtcp;
     private String remoteFingerprint;
     private boolean client;
     private InetSocketAddress peer;
@@ -82,19 +88,31 @@ public final class DtlsNegotiation {
             client = weAreClient;
             peer = signalled;
             srtp.pending();
-            InetSocketAddress p = signalled;
-            Predicate<InetSocketAddress> validated = from -> from.equals(p) || from.equals(link.currentTarget());
-            DtlsSrtpConfig config = new DtlsSrtpConfig(certificate, fingerprint, DtlsSrtpConfig.DEFAULT_PROFILES,
-                    weAreClient ? signalled : null, validated, handshakeTimeoutMillis);
             if (weAreClient && signalled == null) {
                 // Nowhere to send the ClientHello (held with 0.0.0.0): wait for a re-offer.
-                running = null;
-            } else {
-                DtlsHandshakeRunner r = new DtlsHandshakeRunner(config, weAreClient, link, srtp);
-                running = r;
-                r.start();
+                return answerLines(certificate);
             }
+            InetSocketAddress signalledRtcp = signalled == null ? null : new InetSocketAddress(
+                    m.rtcpAddress() != null ? m.rtcpAddress() : signalled.getAddress(),
+                    m.rtcpPort() > 0 ? m.rtcpPort() : Math.min(65535, signalled.getPort() + 1));
+            running = start(certificate, fingerprint, weAreClient, signalled, DtlsHandshakeRunner.Component.RTP);
+            runningRtcp = start(certificate, fingerprint, weAreClient, signalledRtcp, DtlsHandshakeRunner.Component.RTCP);
         }
+        return answerLines(certificate);
+    }
+
+    private DtlsHandshakeRunner start(DtlsCertificate certificate, String fingerprint, boolean weAreClient,
+                                      InetSocketAddress signalled, DtlsHandshakeRunner.Component component) {
+        boolean rtcp = component == DtlsHandshakeRunner.Component.RTCP;
+        Predicate<InetSocketAddress> validated = from -> from.equals(signalled) || from.equals(link.currentTarget(rtcp));
+        DtlsSrtpConfig config = new DtlsSrtpConfig(certificate, fingerprint, DtlsSrtpConfig.DEFAULT_PROFILES,
+                weAreClient ? signalled : null, validated, handshakeTimeoutMillis);
+        DtlsHandshakeRunner r = new DtlsHandshakeRunner(config, weAreClient, component, link, srtp);
+        r.start();
+        return r;
+    }
+
+    private List<String> answerLines(DtlsCertificate certificate) {
         List<String> lines = new ArrayList<>();
         lines.add(certificate.fingerprintAttribute());
         lines.add("a=setup:" + (client ? "active" : "passive"));
@@ -106,19 +124,24 @@ public final class DtlsNegotiation {
      *
      * @return false when no handshake wants it or its source is not validated
      */
-    public boolean onDatagram(byte[] buf, int length, InetSocketAddress from) {
-        DtlsHandshakeRunner r = running;
+    public boolean onDatagram(boolean rtcpPort, byte[] buf, int length, InetSocketAddress from) {
+        DtlsHandshakeRunner r = rtcpPort ? runningRtcp : running;
         return r != null && r.offer(buf, length, from);
     }
 
     /** Stops the handshake or closes the session (close_notify). */
     void stop() {
         DtlsHandshakeRunner r = running;
+        DtlsHandshakeRunner c = runningRtcp;
         running = null;
+        runningRtcp = null;
         remoteFingerprint = null;
         peer = null;
         if (r != null) {
             r.cancel();
+        }
+        if (c != null) {
+            c.cancel();
         }
     }
 

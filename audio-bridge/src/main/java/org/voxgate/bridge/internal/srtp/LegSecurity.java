@@ -83,6 +83,9 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
             dtls.stop();
         }
         if (proto.sdes()) {
+            if (srtp.mode() == LegSrtp.Mode.FAILED) {
+                srtp.pending(); // a failed DTLS handshake before: start afresh
+            }
             SdesNegotiation.Outcome o = sdes.answer(m.cryptos());
             srtp.install(o.receive(), o.sendRtp(), o.sendRtcp());
             return List.of(o.answerLine());

@@ -1,5 +1,7 @@
 package org.voxgate.bridge.internal.srtp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -10,7 +12,13 @@ import org.voxgate.srtp.SrtpStatus;
 /**
  * The SRTP contexts one leg uses right now, and the packet-path calls on them.
  *
- * <p>Threads (see docs/concurrency.md): the receiving context is used only on the leg's event
+ * <p>Four roles: RTP receive, RTP send, RTCP receive, RTCP send. With SDES, and with DTLS when
+ * RTP and RTCP share a handshake, both receive roles are one context under the peer's key. With
+ * DTLS on separate RTP and RTCP ports, each port has its own handshake and keys (RFC 5764
+ * section 4.1), and the RTCP contexts may arrive later than the RTP ones: until then no RTCP
+ * is sent and none accepted.
+ *
+ * <p>Threads (see docs/concurrency.md): the receiving contexts are used only on the leg's event
  * loop (SRTP and SRTCP unprotect); the RTP sending context only by the thread holding the
  * leg's play-out lock; the RTCP sending context only on the event loop (RTCP reports are sent
  * from the receive side's timer). The two sending contexts are built from the same master key
@@ -55,6 +63,7 @@ public final class LegSrtp {
     private volatile Mode mode = Mode.PLAIN;
     private volatile SrtpContext receive;
     private volatile SrtpContext sendRtp;
+    private volatile SrtpContext receiveRtcp;
     private volatile SrtpContext sendRtcp;
     private volatile boolean closed;
 
@@ -92,7 +101,7 @@ public final class LegSrtp {
 
     /** Unprotects an SRTCP packet in place (event loop only); -1 when refused (counted). */
     public int unprotectRtcp(byte[] buf, int length) {
-        SrtpContext c = receive;
+        SrtpContext c = receiveRtcp;
         if (c == null || mode != Mode.ACTIVE) {
             refused.incrementAndGet(SrtpStatus.CLOSED.ordinal());
             return -1;
@@ -143,32 +152,40 @@ public final class LegSrtp {
     }
 
     /**
-     * Puts new contexts in place; a null argument keeps the current one of that direction. The
+     * Puts new contexts in place; a null argument keeps the current one of that role. The
      * replaced contexts are closed on their threads. Contexts given after {@link #close()} are
-     * closed at once.
+     * closed at once. The mode becomes {@link Mode#ACTIVE} once both RTP roles have a context.
+     *
+     * @param newReceiveRtcp may be {@code newReceive} itself (one key for SRTP and SRTCP)
      */
-    public synchronized void install(SrtpContext newReceive, SrtpContext newSendRtp, SrtpContext newSendRtcp) {
+    public synchronized void install(SrtpContext newReceive, SrtpContext newSendRtp, SrtpContext newReceiveRtcp,
+                                     SrtpContext newSendRtcp) {
         if (closed) {
-            closeQuietly(newReceive, newSendRtp, newSendRtcp);
+            closeQuietly(newReceive, newSendRtp, newReceiveRtcp, newSendRtcp);
             return;
         }
-        SrtpContext oldReceive = null;
-        SrtpContext oldSendRtp = null;
-        SrtpContext oldSendRtcp = null;
+        SrtpContext[] old = {receive, sendRtp, receiveRtcp, sendRtcp};
         if (newReceive != null) {
-            oldReceive = receive;
             receive = newReceive;
         }
         if (newSendRtp != null) {
-            oldSendRtp = sendRtp;
             sendRtp = newSendRtp;
         }
+        if (newReceiveRtcp != null) {
+            receiveRtcp = newReceiveRtcp;
+        }
         if (newSendRtcp != null) {
-            oldSendRtcp = sendRtcp;
             sendRtcp = newSendRtcp;
         }
-        mode = receive != null && sendRtp != null && sendRtcp != null ? Mode.ACTIVE : Mode.PENDING;
-        retire(oldReceive, oldSendRtp, oldSendRtcp);
+        if (mode != Mode.FAILED) {
+            mode = receive != null && sendRtp != null ? Mode.ACTIVE : Mode.PENDING;
+        }
+        retire(old);
+    }
+
+    /** SDES: one receiving context for SRTP and SRTCP, two sending ones. Nulls keep. */
+    public void install(SrtpContext newReceive, SrtpContext newSendRtp, SrtpContext newSendRtcp) {
+        install(newReceive, newSendRtp, newReceive, newSendRtcp);
     }
 
     /** No SRTP any more (plain RTP negotiated); the contexts are retired. */
@@ -202,27 +219,50 @@ public final class LegSrtp {
     }
 
     private void retireAll() {
-        SrtpContext r = receive;
-        SrtpContext s = sendRtp;
-        SrtpContext c = sendRtcp;
+        SrtpContext[] old = {receive, sendRtp, receiveRtcp, sendRtcp};
         receive = null;
         sendRtp = null;
+        receiveRtcp = null;
         sendRtcp = null;
-        retire(r, s, c);
+        retire(old);
     }
 
-    private void retire(SrtpContext oldReceive, SrtpContext oldSendRtp, SrtpContext oldSendRtcp) {
-        if (oldReceive != null || oldSendRtcp != null) {
-            Runnable wipe = () -> closeQuietly(oldReceive, oldSendRtcp);
+    /** Closes those of {@code old} (receive, sendRtp, receiveRtcp, sendRtcp) that are no longer in use. */
+    private void retire(SrtpContext[] old) {
+        SrtpContext[] now = {receive, sendRtp, receiveRtcp, sendRtcp};
+        List<SrtpContext> onLoop = new ArrayList<>();
+        SrtpContext playout = null;
+        for (int i = 0; i < old.length; i++) {
+            SrtpContext c = old[i];
+            if (c == null || contains(now, c) || onLoop.contains(c)) {
+                continue;
+            }
+            if (i == 1) {
+                playout = c;
+            } else {
+                onLoop.add(c);
+            }
+        }
+        if (!onLoop.isEmpty()) {
+            Runnable wipe = () -> onLoop.forEach(SrtpContext::close);
             try {
                 threads.eventLoop().execute(wipe);
             } catch (RuntimeException e) {
                 wipe.run(); // the event loop is gone: no packet can be in flight on it
             }
         }
-        if (oldSendRtp != null) {
-            threads.underPlayoutLock(oldSendRtp::close);
+        if (playout != null) {
+            threads.underPlayoutLock(playout::close);
         }
+    }
+
+    private static boolean contains(SrtpContext[] array, SrtpContext c) {
+        for (SrtpContext x : array) {
+            if (x == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(SrtpContext... contexts) {

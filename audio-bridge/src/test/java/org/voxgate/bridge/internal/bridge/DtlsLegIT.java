@@ -136,32 +136,46 @@ class DtlsLegIT {
     private void exchange(String peerSetup, String ourSetup, boolean peerIsClient) throws Exception {
         DtlsCertificate peerCert = DtlsCertificate.generateSelfSigned("peer", Duration.ofDays(1));
         RecordingListener listener = new RecordingListener();
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LO, 0))) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LO, 0));
+             DatagramSocket rtcpSocket = new DatagramSocket(new InetSocketAddress(LO, 0))) {
             PeerTransport transport = new PeerTransport(socket);
+            PeerTransport rtcpTransport = new PeerTransport(rtcpSocket);
             DefaultMediaLeg leg = openLeg(listener, false); // DTLS needs no secure signalling
-            String answer = leg.answer(offer(socket.getLocalPort(), peerCert, peerSetup));
+            String offer = offer(socket.getLocalPort(), peerCert, peerSetup)
+                    .replace("a=sendrecv", "a=rtcp:" + rtcpSocket.getLocalPort() + "\r\na=sendrecv");
+            String answer = leg.answer(offer);
             assertThat(answer).contains(" UDP/TLS/RTP/SAVP 0").contains(ourSetup).doesNotContain("a=crypto");
             assertThat(leg.srtpMode()).isEqualTo(LegSrtp.Mode.PENDING);
             InetSocketAddress legAddress = new InetSocketAddress(LO, RtpPeer.answeredPort(answer));
+            InetSocketAddress legRtcp = new InetSocketAddress(LO, legAddress.getPort() + 1);
             String ourFingerprint = fingerprintOf(answer);
-            Future<DtlsSrtpSession> handshake = pool.submit(() -> peerIsClient
-                    ? DtlsSrtpSession.handshakeAsClient(DtlsSrtpConfig.client(peerCert, ourFingerprint, legAddress), transport)
-                    : DtlsSrtpSession.handshakeAsServer(DtlsSrtpConfig.server(peerCert, ourFingerprint, legAddress::equals),
-                    transport));
+            // RFC 5764 section 4.1: one handshake per component, RTP and RTCP
+            Future<DtlsSrtpSession> handshake = pool.submit(() -> handshake(peerIsClient, peerCert, ourFingerprint,
+                    legAddress, transport));
+            Future<DtlsSrtpSession> rtcpHandshake = pool.submit(() -> handshake(peerIsClient, peerCert, ourFingerprint,
+                    legRtcp, rtcpTransport));
             try (DtlsSrtpSession session = handshake.get(15, TimeUnit.SECONDS);
-                 SrtpKeys tx = session.localKeys(); SrtpKeys rx = session.remoteKeys()) {
+                 DtlsSrtpSession rtcpSession = rtcpHandshake.get(15, TimeUnit.SECONDS);
+                 SrtpKeys tx = session.localKeys(); SrtpKeys rx = session.remoteKeys();
+                 SrtpKeys rtcpTx = rtcpSession.localKeys(); SrtpKeys rtcpRx = rtcpSession.remoteKeys()) {
                 await().atMost(Duration.ofSeconds(3)).until(() -> leg.srtpMode() == LegSrtp.Mode.ACTIVE);
                 SrtpPolicy policy = SrtpPolicy.of(session.profile());
                 try (SrtpContext send = SrtpContext.forSending(policy, tx);
-                     SrtpContext receive = SrtpContext.forReceiving(policy, rx)) {
-                    SrtpPeer tone = new SrtpPeer(0xABC);
+                     SrtpContext receive = SrtpContext.forReceiving(policy, rx);
+                     SrtpContext sendRtcp = SrtpContext.forSending(SrtpPolicy.of(rtcpSession.profile()), rtcpTx);
+                     SrtpContext receiveRtcp = SrtpContext.forReceiving(SrtpPolicy.of(rtcpSession.profile()), rtcpRx);
+                     SrtpContext wrongRtcp = SrtpContext.forReceiving(policy, rx);
+                     SrtpPeer tone = new SrtpPeer(0xABC)) {
                     for (int i = 0; i < 30; i++) {
                         byte[] p = tone.nextTonePacket(1004, 8000);
                         SrtpPacket sp = new SrtpPacket(p, 0, SrtpPeer.PACKET_BYTES);
                         assertThat(send.protect(sp)).isEqualTo(SrtpStatus.OK);
                         socket.send(new DatagramPacket(p, sp.length(), legAddress));
                     }
-                    tone.close();
+                    byte[] rr = Arrays.copyOf(new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0x0A, (byte) 0xBC}, 8 + 64);
+                    SrtpPacket rp = new SrtpPacket(rr, 0, 8);
+                    assertThat(sendRtcp.protectRtcp(rp)).isEqualTo(SrtpStatus.OK);
+                    rtcpSocket.send(new DatagramPacket(rr, rp.length(), legRtcp));
                     await().atMost(Duration.ofSeconds(3)).until(() -> leg.stats().packetsReceived() == 30);
                     transport.drain(500);
                     int ok = 0;
@@ -172,11 +186,30 @@ class DtlsLegIT {
                         }
                     }
                     assertThat(ok).as("SRTP from the leg the peer can unprotect").isGreaterThan(10);
+                    // SRTCP from the leg is keyed by the RTCP port's handshake, not the RTP port's
+                    long until = System.nanoTime() + 3_000_000_000L;
+                    while (rtcpTransport.media.isEmpty() && System.nanoTime() < until) {
+                        rtcpTransport.drain(200);
+                    }
+                    assertThat(rtcpTransport.media).isNotEmpty();
+                    byte[] srtcp = rtcpTransport.media.get(0);
+                    assertThat(wrongRtcp.unprotectRtcp(new SrtpPacket(srtcp.clone(), 0, srtcp.length)))
+                            .isEqualTo(SrtpStatus.AUTH_FAIL);
+                    SrtpPacket report = new SrtpPacket(srtcp.clone(), 0, srtcp.length);
+                    assertThat(receiveRtcp.unprotectRtcp(report)).isEqualTo(SrtpStatus.OK);
+                    assertThat(report.array()[1] & 0xFF).isIn(200, 201);
                     assertThat(leg.drops(DropReason.SRTP)).isZero();
+                    assertThat(leg.drops(DropReason.BAD_RTCP)).isZero();
                     assertThat(listener.securityFailures).isEmpty();
                 }
             }
         }
+    }
+
+    private static DtlsSrtpSession handshake(boolean asClient, DtlsCertificate cert, String fingerprint,
+                                             InetSocketAddress leg, PeerTransport transport) throws Exception {
+        return asClient ? DtlsSrtpSession.handshakeAsClient(DtlsSrtpConfig.client(cert, fingerprint, leg), transport)
+                : DtlsSrtpSession.handshakeAsServer(DtlsSrtpConfig.server(cert, fingerprint, leg::equals), transport);
     }
 
     @Test

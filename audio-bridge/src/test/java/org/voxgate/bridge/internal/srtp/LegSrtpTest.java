@@ -87,4 +87,24 @@ class LegSrtpTest {
         assertThat(srtp.refused(SrtpStatus.CLOSED)).isEqualTo(1);
         assertThat(srtp.refusedTotal()).isEqualTo(3);
     }
+
+    @Test
+    void rtcpWaitsForItsOwnKeysWhenItHasASeparateHandshake() {
+        SrtpContext[] rtp = contexts();
+        srtp.install(rtp[0], rtp[1], null, null);
+        assertThat(srtp.mode()).isEqualTo(LegSrtp.Mode.ACTIVE);
+        byte[] rtcp = new byte[100];
+        rtcp[0] = (byte) 0x80;
+        rtcp[1] = (byte) 201;
+        rtcp[3] = 1;
+        assertThat(srtp.protectRtcp(rtcp, 8)).as("no RTCP in the clear or under RTP keys").isEqualTo(-1);
+        assertThat(srtp.unprotectRtcp(rtcp, 40)).isEqualTo(-1);
+        SrtpContext[] rtcpKeys = contexts();
+        srtp.install(null, null, rtcpKeys[0], rtcpKeys[2]);
+        assertThat(srtp.protectRtcp(rtcp, 8)).isEqualTo(8 + 4 + 10);
+        rtp[2].close();
+        rtcpKeys[1].close();
+        srtp.close();
+        assertThat(rtp[0].isClosed() && rtp[1].isClosed() && rtcpKeys[0].isClosed() && rtcpKeys[2].isClosed()).isTrue();
+    }
 }

@@ -125,11 +125,11 @@ class SecureOfferAnswerTest {
             }
 
             @Override
-            public void send(byte[] data, int offset, int length, java.net.InetSocketAddress to) {
+            public void send(boolean rtcp, byte[] data, int offset, int length, java.net.InetSocketAddress to) {
             }
 
             @Override
-            public java.net.InetSocketAddress currentTarget() {
+            public java.net.InetSocketAddress currentTarget(boolean rtcp) {
                 return null;
             }
 
