@@ -85,6 +85,21 @@ class MetricsIT {
     }
 
     @Test
+    void aTakenMetricsPortStopsStartUpAndReleasesSip() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = ServerFixture.environment(dir.resolve("data2"),
+                    Map.of("VOXGATE_METRICS_PORT", Integer.toString(taken.getLocalPort())));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> VoxgateServer.start(org.voxgate.server.config.ConfigLoader.load(null, env)))
+                    .isInstanceOf(StartupException.class).hasMessageContaining("metrics on 127.0.0.1:" + taken.getLocalPort());
+            int sip = Integer.parseInt(env.get("VOXGATE_SIP_UDP_PORT"));
+            try (java.net.DatagramSocket again = new java.net.DatagramSocket(sip, java.net.InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).isEqualTo(sip); // the half-started server let SIP go
+            }
+        }
+    }
+
+    @Test
     void countersMoveDuringASippCall() throws Exception {
         RtpStream rtp = new RtpStream(0x5EED, 100, 0, 101).silence(1000);
         for (char d : (ServerFixture.ACCESS_CODE + "#").toCharArray()) {

@@ -51,9 +51,9 @@ public final class LoadReport {
                 withLoss++;
             }
         }
-        int[] tone = r.listenersHearingTone();
+        int[] tone = r.legsHearingATalker();
         b.append("## Media received by the generator\n\n");
-        b.append("| legs | RTP loss | legs with loss | jitter p50 | jitter p95 | jitter max | listeners that heard a talker |\n");
+        b.append("| legs | RTP loss | legs with loss | jitter p50 | jitter p95 | jitter max | legs that heard another talker |\n");
         b.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         b.append(String.format(Locale.ROOT, "| %d | %.3f%% | %d | %s | %s | %s | %d of %d |%n%n", good.size(),
                 r.lossRatio() * 100, withLoss, Percentiles.format(Percentiles.of(jitter, 50)),
@@ -61,7 +61,8 @@ public final class LoadReport {
                 tone[0], tone[1]));
         b.append("Loss: expected (from sequence numbers, per SSRC) minus received, RFC 3550 A.3. Jitter: the\n"
                 + "RFC 3550 6.4.1 estimate at the end of each leg (max: the largest estimate during any leg).\n"
-                + "A listener heard a talker when frames with the talkers' 1 kHz tone reached it.\n\n");
+                + "A leg heard another talker when frames with the talkers' 1 kHz tone reached it (counted over legs\n"
+                + "whose meeting has a talker besides them).\n\n");
 
         b.append("## Node (from its /metrics)\n\n");
         NodeMetricsPoller.Summary n = r.node();

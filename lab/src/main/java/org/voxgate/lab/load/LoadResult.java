@@ -68,18 +68,28 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return expected == 0 ? 0 : (double) lost / expected;
     }
 
-    /** Listeners (non-talkers) of meetings with a talker that heard the tone, and how many such listeners. */
-    int[] listenersHearingTone() {
-        int heard = 0;
-        int listeners = 0;
+    /**
+     * Legs that heard the tone of a talker other than themselves, and how many legs had one to
+     * hear (a meeting with a talker besides them; mix-minus never returns a talker's own voice).
+     */
+    int[] legsHearingATalker() {
+        Map<String, Integer> talkersByMeeting = new TreeMap<>();
         for (Leg l : goodLegs()) {
-            if (!l.talker() && plan.talkers() > 0) {
-                listeners++;
+            if (l.talker()) {
+                talkersByMeeting.merge(l.meeting(), 1, Integer::sum);
+            }
+        }
+        int heard = 0;
+        int expected = 0;
+        for (Leg l : goodLegs()) {
+            int others = talkersByMeeting.getOrDefault(l.meeting(), 0) - (l.talker() ? 1 : 0);
+            if (others > 0) {
+                expected++;
                 if (l.rx().toneFrames() > 0) {
                     heard++;
                 }
             }
         }
-        return new int[] {heard, listeners};
+        return new int[] {heard, expected};
     }
 }

@@ -61,12 +61,12 @@ class LoadCommandIT {
                 // about 7 s of RTP at 50 packets/s, none lost on loopback
                 assertThat(leg.rx().received()).as("leg %d", leg.index()).isGreaterThan(250);
                 assertThat(leg.rx().lost()).as("leg %d", leg.index()).isZero();
-                assertThat(leg.rx().jitterMs()).isBetween(0.0, 20.0);
+                assertThat(leg.rx().jitterMs()).isBetween(0.0, 60.0); // loopback; loose for a busy CI machine
                 assertThat(leg.packetsSent()).isGreaterThan(250);
             }
             // the access codes got through: every call joined, and the talkers' tone reached every listener
             assertThat(r.node().deltas()).containsEntry("IVR joins", 10.0).containsEntry("calls started", 10.0);
-            assertThat(r.listenersHearingTone()).containsExactly(8, 8);
+            assertThat(r.legsHearingATalker()).containsExactly(10, 10); // 8 listeners and the 2 talkers hear each other
             assertThat(r.legs().stream().filter(LoadResult.Leg::talker)).hasSize(2);
             assertThat(r.node().cpuAvg()).isBetween(0.0, 1.0);
             assertThat(r.node().rssMaxBytes()).isGreaterThan(10e6);
@@ -74,7 +74,7 @@ class LoadCommandIT {
             assertThat(r.node().deltas().get("mixer late ticks")).isNotNaN();
             String md = LoadReport.markdown(r, "test");
             assertThat(md).contains("## Calls", "## Media received by the generator", "## Node (from its /metrics)",
-                    "| 10 | 10 | 0 |", "8 of 8");
+                    "| 10 | 10 | 0 |", "10 of 10");
         }
     }
 
