@@ -3,6 +3,8 @@
  * (protect one RTP packet with a fresh sequence number; protect then unprotect), timed on one
  * thread. Built at run time by lab/scripts/srtp-libsrtp-bench.sh against Debian's libsrtp2-dev.
  *
+ * Usage: srtp_bench [seconds-per-case [profile [payload]]]; profile and payload pick one case
+ * (used by lab/scripts/srtp-bench-interleaved.sh to run it back to back with the JMH ones).
  * Output, one line per case: <profile> <payload> <protect|roundTrip> <packets/s>
  */
 #include <srtp2/srtp.h>
@@ -83,13 +85,21 @@ static void run(const char *name, srtp_profile_t profile, int payload, double se
     }
 }
 
+static int wanted(int argc, char **argv, const char *name, int payload) {
+    return (argc <= 2 || strcmp(argv[2], name) == 0) && (argc <= 3 || atoi(argv[3]) == payload);
+}
+
 int main(int argc, char **argv) {
     double seconds = argc > 1 ? atof(argv[1]) : 4.0;
     check(srtp_init(), "srtp_init");
     int payloads[] = {160, 1000};
     for (int i = 0; i < 2; i++) {
-        run("AES_CM_128_HMAC_SHA1_80", srtp_profile_aes128_cm_sha1_80, payloads[i], seconds);
-        run("AEAD_AES_128_GCM", srtp_profile_aead_aes_128_gcm, payloads[i], seconds);
+        if (wanted(argc, argv, "AES_CM_128_HMAC_SHA1_80", payloads[i])) {
+            run("AES_CM_128_HMAC_SHA1_80", srtp_profile_aes128_cm_sha1_80, payloads[i], seconds);
+        }
+        if (wanted(argc, argv, "AEAD_AES_128_GCM", payloads[i])) {
+            run("AEAD_AES_128_GCM", srtp_profile_aead_aes_128_gcm, payloads[i], seconds);
+        }
     }
     srtp_shutdown();
     return 0;

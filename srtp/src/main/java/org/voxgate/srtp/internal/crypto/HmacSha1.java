@@ -8,13 +8,21 @@ import java.util.Arrays;
 /**
  * HMAC-SHA1 (RFC 2104) over a reused JCA {@code MessageDigest}, with no allocation per message.
  *
- * <p>Why not precomputed pad states: restoring a saved SHA-1 state needs either our own SHA-1
- * compression or {@code MessageDigest.clone()}. Clone allocates (~250 bytes per call). Our own
- * compression in Java measured about 280 ns per 64-byte block here, against about 40 ns for the
- * JDK's SHA-1, which the JIT replaces with the CPU's SHA extensions. So hashing the two pad blocks
- * again (six compressions instead of four for a 160-byte payload) is still four times faster.
- * What we avoid is {@code javax.crypto.Mac}'s per-message allocation of its digest arrays.
- * Not thread-safe.
+ * <p>Why not precomputed pad states: restoring a saved SHA-1 state needs one of
+ * <ul>
+ * <li>{@code MessageDigest.clone()} of a digest that has hashed the pad: 416 bytes per packet
+ * (the state and buffer arrays reach the SHA intrinsic, so escape analysis cannot remove them);
+ * <li>reflection into {@code sun.security.provider.SHA}: refused on JDK 17 and 25 without
+ * {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED};
+ * <li>{@code sun.misc.Unsafe} field offsets into that class: works on 17 (a prototype saved
+ * ~72 ns of ~245 ns per 176-byte message), but JDK 25 prints a terminal-deprecation warning,
+ * the methods are to be removed, and it depends on private field names;
+ * <li>our own SHA-1 in Java: about 280 ns per 64-byte block here, against about 40 ns for the
+ * JDK's, which the JIT replaces with the CPU's SHA extensions.
+ * </ul>
+ * None is acceptable, so the two pad blocks are hashed again (six compressions instead of four
+ * for a 160-byte payload). What we avoid is {@code javax.crypto.Mac}'s per-message allocation
+ * of its digest arrays. Not thread-safe.
  *
  * <p>Use: {@link #start()}, {@link #update} / {@link #updateInt}, {@link #finish}.
  */
