@@ -46,7 +46,9 @@ final class LegReceiver {
     private final RtpPacket packet = new RtpPacket();
     private final RtcpReport report = new RtcpReport();
     private final SourceLatch latch = new SourceLatch();
-    private final TelephoneEventReceiver telephoneEvents = new TelephoneEventReceiver(8000);
+    /** Replaced when telephone-event is negotiated at another clock (48000 next to Opus). */
+    private TelephoneEventReceiver telephoneEvents = new TelephoneEventReceiver(8000);
+    private int telephoneEventClockRateHz = 8000;
     private final PacketHandoff handoff;
     private volatile ReceiveStatistics stats = new ReceiveStatistics(8000); // replaced on a new SSRC or clock
     private int statsClockRateHz = 8000;
@@ -249,6 +251,10 @@ final class LegReceiver {
         stats.onPacket(packet.sequenceNumber(), packet.timestamp(), now);
         if (pt == s.telephoneEventType()) {
             lastTelephoneEventNanos = now;
+            if (s.telephoneEventClockRateHz() != telephoneEventClockRateHz) {
+                telephoneEventClockRateHz = s.telephoneEventClockRateHz();
+                telephoneEvents = new TelephoneEventReceiver(telephoneEventClockRateHz);
+            }
             char digit = telephoneEvents.onPacket(packet.timestamp(), scratch, packet.payloadOffset(),
                     packet.payloadLength(), now);
             if (digit == TelephoneEventReceiver.MALFORMED) {

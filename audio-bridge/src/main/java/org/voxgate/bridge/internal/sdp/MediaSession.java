@@ -18,10 +18,12 @@ import org.voxgate.bridge.internal.codec.OpusParameters;
  * @param remoteRtcp          where the peer wants RTCP, or null
  * @param generation          increases with every exchange that changed anything
  * @param peerOpus            the peer's Opus fmtp (how it wants to receive); null unless Opus
+ * @param telephoneEventClockRateHz clock of the telephone-event payload type (8000, or the audio
+ *                            codec's, e.g. 48000 with Opus)
  */
 public record MediaSession(AudioCodec codec, int payloadType, int telephoneEventType, int ptimeMs,
                            Direction direction, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp,
-                           long generation, OpusParameters peerOpus) {
+                           long generation, OpusParameters peerOpus, int telephoneEventClockRateHz) {
 
     /** Samples of audio (at the codec's audio rate) in one packet of {@link #ptimeMs}. */
     public int samplesPerPacket() {

@@ -140,7 +140,7 @@ public final class SdpNegotiator {
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription o = offer.media().get(i);
             if (i == chosen) {
-                appendAudio(media, codec, codecPt, tePt, ptime, ours);
+                appendAudio(media, codec, codecPt, tePt, session.telephoneEventClockRateHz(), ptime, ours);
             } else {
                 // RFC 3264 section 6: a rejected stream keeps its line with port 0.
                 media.append("m=").append(o.media()).append(" 0 ").append(o.proto());
@@ -235,7 +235,9 @@ public final class SdpNegotiator {
             rtcp = new InetSocketAddress(m.rtcpAddress() != null ? m.rtcpAddress() : address, rtcpPort);
         }
         OpusParameters opus = codec == AudioCodec.OPUS ? OpusParameters.parse(m.fmtps().get(pt)) : null;
-        return new MediaSession(codec, pt, tePt, ptime, ours, rtp, rtcp, generation, opus);
+        MediaDescription.RtpMap te = tePt >= 0 ? m.rtpmaps().get(tePt) : null;
+        int teClock = te != null ? te.clockRateHz() : 8000;
+        return new MediaSession(codec, pt, tePt, ptime, ours, rtp, rtcp, generation, opus, teClock);
     }
 
     private void publish(MediaSession s) {
@@ -243,17 +245,19 @@ public final class SdpNegotiator {
             generation++;
         }
         current = new MediaSession(s.codec(), s.payloadType(), s.telephoneEventType(), s.ptimeMs(), s.direction(),
-                s.remoteRtp(), s.remoteRtcp(), generation, s.peerOpus());
+                s.remoteRtp(), s.remoteRtcp(), generation, s.peerOpus(), s.telephoneEventClockRateHz());
     }
 
     private static boolean sameMedia(MediaSession a, MediaSession b) {
         return a.codec() == b.codec() && a.payloadType() == b.payloadType()
                 && a.telephoneEventType() == b.telephoneEventType() && a.ptimeMs() == b.ptimeMs()
                 && a.direction() == b.direction() && Objects.equals(a.remoteRtp(), b.remoteRtp())
-                && Objects.equals(a.remoteRtcp(), b.remoteRtcp()) && Objects.equals(a.peerOpus(), b.peerOpus());
+                && Objects.equals(a.remoteRtcp(), b.remoteRtcp()) && Objects.equals(a.peerOpus(), b.peerOpus())
+                && a.telephoneEventClockRateHz() == b.telephoneEventClockRateHz();
     }
 
-    private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int ptime, Direction dir) {
+    private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int teClockRateHz, int ptime,
+                             Direction dir) {
         sb.append("m=audio ").append(localRtpPort).append(' ').append(answerProto).append(' ').append(pt);
         if (tePt >= 0) {
             sb.append(' ').append(tePt);
@@ -261,7 +265,7 @@ public final class SdpNegotiator {
         sb.append("\r\n");
         appendRtpmap(sb, codec, pt);
         if (tePt >= 0) {
-            sb.append("a=rtpmap:").append(tePt).append(" telephone-event/").append(codec.rtpClockRateHz()).append("\r\n");
+            sb.append("a=rtpmap:").append(tePt).append(" telephone-event/").append(teClockRateHz).append("\r\n");
             sb.append("a=fmtp:").append(tePt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
         }
         sb.append("a=ptime:").append(ptime).append("\r\n");

@@ -122,4 +122,17 @@ class SdpWidebandTest {
         assertThat(second.codec()).isEqualTo(AudioCodec.G722);
         assertThat(second.generation()).isGreaterThan(first.generation());
     }
+
+    @Test
+    void telephoneEventKeepsTheClockItWasOffered() throws Exception {
+        SdpNegotiator n = negotiator(ALL);
+        String answer = n.answer(offer("m=audio 5000 RTP/AVP 111 101\na=rtpmap:111 opus/48000/2\n"
+                + "a=rtpmap:101 telephone-event/8000\n"));
+        assertThat(n.current().telephoneEventType()).isEqualTo(101);
+        assertThat(n.current().telephoneEventClockRateHz()).isEqualTo(8000);
+        assertThat(answer).contains("a=rtpmap:101 telephone-event/8000\r\n");
+
+        n.answer(offer(BROWSER));
+        assertThat(n.current().telephoneEventClockRateHz()).isEqualTo(48000);
+    }
 }
