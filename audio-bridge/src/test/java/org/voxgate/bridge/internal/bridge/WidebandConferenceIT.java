@@ -278,4 +278,29 @@ class WidebandConferenceIT {
             assertThat(gaps).isLessThanOrEqualTo(1);
         }
     }
+
+    @Test
+    void aG722LegOutsideAConferenceSendsSixteenKilohertzTonesWithEightKilohertzTimestamps() throws Exception {
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer peer = new CodecPeer(AudioCodec.G722, 0x400)) {
+            MediaLeg leg = bridge.openLeg(new LegOptions("solo", List.of("G722"), false), QUIET);
+            peer.answer = leg.answer(peer.offer());
+            await().atMost(Duration.ofSeconds(3)).until(() -> peer.rtp.receivedCount() >= 5); // silence
+            peer.rtp.clearReceived();
+            leg.playTone(org.voxgate.bridge.api.Tone.BEEP);
+            await().atMost(Duration.ofSeconds(3)).until(() -> peer.rtp.receivedCount() >= 25);
+            List<Long> ts = peer.rtp.receivedTimestamps();
+            for (int i = 1; i < ts.size(); i++) {
+                assertThat((ts.get(i) - ts.get(i - 1)) & 0xFFFF_FFFFL).as("RTP clock of G.722 is 8000: 160 per 20 ms")
+                        .isEqualTo(160);
+            }
+            for (byte[] p : peer.rtp.receivedPayloads()) {
+                assertThat(p).hasSize(160); // 320 samples of 16 kHz audio in 160 octets
+            }
+            short[] heard = peer.decodeReceived();
+            assertThat(Tones.rmsDbfs(heard, 0, heard.length)).as("the beep is there").isGreaterThan(-40);
+            leg.close();
+        }
+    }
 }
