@@ -303,4 +303,31 @@ class WidebandConferenceIT {
             leg.close();
         }
     }
+
+    @Test
+    void fivePercentLossOnAG722LegIsConcealedWithoutGaps() throws Exception {
+        try (Meeting m = meeting(40, AudioCodec.G722, AudioCodec.L16)) {
+            CodecPeer g722 = m.peers().get(0);
+            CodecPeer listener = m.peers().get(1);
+            talk(m, g722, new double[] {440}, new double[] {AMPLITUDE}, 0.05, 150);
+            short[] x = listener.decodeReceived();
+            int frame = 320;
+            int gaps = 0;
+            List<Double> snrs = new ArrayList<>();
+            for (int f = 0; f + 1 < x.length / frame; f++) {
+                double level = db(CodecPeer.amplitudeAt(x, f * frame, (f + 1) * frame, 440, 16_000) / AMPLITUDE);
+                if (level < -20) {
+                    gaps++;
+                }
+                snrs.add(Tones.snrDb(x, f * frame, (f + 1) * frame, 440, 16_000));
+            }
+            snrs.sort(null);
+            System.out.printf("5%% loss on G.722: %d of %d dropped; listener median frame SNR %.1f dB, 10th "
+                    + "percentile %.1f dB, %d gaps%n", g722.dropped.get(), g722.dropped.get() + g722.sent.get(),
+                    snrs.get(snrs.size() / 2), snrs.get(snrs.size() / 10), gaps);
+            assertThat(g722.dropped.get()).isPositive();
+            assertThat(gaps).isZero();
+            assertThat(snrs.get(snrs.size() / 2)).isGreaterThan(25);
+        }
+    }
 }
