@@ -358,4 +358,28 @@ class WidebandConferenceIT {
             assertThat(snr).isGreaterThan(15); // the 2-bit G.722 high band: about 26 dB at best
         }
     }
+
+    @Test
+    void opusDtxFramesAreNotSentWhenThePeerAskedForDtx() throws Exception {
+        if (Peers.underCi()) {
+            assertThat(OpusSupport.problem()).isNull();
+        }
+        assumeTrue(OpusSupport.available(), () -> "libopus: " + OpusSupport.problem());
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer dtx = new CodecPeer(AudioCodec.OPUS, 0x500);
+             CodecPeer plain = new CodecPeer(AudioCodec.OPUS, 0x501)) {
+            dtx.opusFmtp = "useinbandfec=1;usedtx=1";
+            plain.opusFmtp = "useinbandfec=1;usedtx=0";
+            for (CodecPeer p : List.of(dtx, plain)) {
+                MediaLeg leg = bridge.openLeg(new LegOptions("dtx", List.of("OPUS"), false), QUIET);
+                p.answer = leg.answer(p.offer()); // outside a conference: the leg sends silence
+            }
+            Thread.sleep(2000);
+            System.out.printf("2 s of silence: %d Opus packets with usedtx=1, %d without%n", dtx.rtp.receivedCount(),
+                    plain.rtp.receivedCount());
+            assertThat(plain.rtp.receivedCount()).isGreaterThan(80);
+            assertThat(dtx.rtp.receivedCount()).isLessThan(plain.rtp.receivedCount() / 3);
+        }
+    }
 }
