@@ -33,6 +33,8 @@ final class CodecPeer implements AutoCloseable {
     private long timestamp = 90_000;
     final AtomicLong sent = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
+    /** The Opus fmtp this peer offers (how it wants to receive). */
+    String opusFmtp = OpusParameters.OURS.fmtp();
     /** The bridge's answer to {@link #offer()}. */
     String answer;
 
@@ -54,7 +56,7 @@ final class CodecPeer implements AutoCloseable {
         }
         sb.append("\r\n");
         if (codec == AudioCodec.OPUS) {
-            sb.append("a=fmtp:").append(payloadType).append(' ').append(OpusParameters.OURS.fmtp()).append("\r\n");
+            sb.append("a=fmtp:").append(payloadType).append(' ').append(opusFmtp).append("\r\n");
         }
         return sb.append("a=ptime:").append(frameMs).append("\r\na=sendrecv\r\n").toString();
     }

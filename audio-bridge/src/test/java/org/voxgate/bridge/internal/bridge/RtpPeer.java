@@ -25,6 +25,7 @@ final class RtpPeer implements AutoCloseable {
     private final List<byte[]> received = new ArrayList<>();
     private final List<Integer> receivedPayloadTypes = new ArrayList<>();
     private final List<InetSocketAddress> receivedFrom = new ArrayList<>();
+    private final List<Long> receivedTimestamps = new ArrayList<>();
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean running = true;
     private int seq = 1000;
@@ -166,6 +167,7 @@ final class RtpPeer implements AutoCloseable {
                 received.add(payload);
                 receivedPayloadTypes.add(rtp.payloadType());
                 receivedFrom.add((InetSocketAddress) p.getSocketAddress());
+                receivedTimestamps.add(rtp.timestamp());
             }
         }
     }
@@ -182,6 +184,12 @@ final class RtpPeer implements AutoCloseable {
         }
     }
 
+    List<Long> receivedTimestamps() {
+        synchronized (received) {
+            return new ArrayList<>(receivedTimestamps);
+        }
+    }
+
     List<InetSocketAddress> receivedFrom() {
         synchronized (received) {
             return new ArrayList<>(receivedFrom);
@@ -193,6 +201,7 @@ final class RtpPeer implements AutoCloseable {
             received.clear();
             receivedPayloadTypes.clear();
             receivedFrom.clear();
+            receivedTimestamps.clear();
         }
     }
 

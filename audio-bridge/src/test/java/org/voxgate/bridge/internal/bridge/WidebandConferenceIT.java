@@ -60,6 +60,10 @@ class WidebandConferenceIT {
      *     when the loss is played, so at least two packets (40 ms) for 20 ms Opus
      */
     private static Meeting meeting(int jitterMinMs, AudioCodec... codecs) throws Exception {
+        return meeting(jitterMinMs, 48_000, codecs);
+    }
+
+    private static Meeting meeting(int jitterMinMs, int mixCapHz, AudioCodec... codecs) throws Exception {
         if (Peers.underCi()) {
             assertThat(OpusSupport.problem()).isNull();
         }
@@ -71,7 +75,7 @@ class WidebandConferenceIT {
         DefaultMediaBridge bridge = new DefaultMediaBridge(config, System::nanoTime, Bridges.tuning());
         List<CodecPeer> peers = new ArrayList<>();
         List<DefaultMediaLeg> legs = new ArrayList<>();
-        Conference conf = bridge.conference("wide", new ConferenceOptions(48_000, 20, 3));
+        Conference conf = bridge.conference("wide", new ConferenceOptions(mixCapHz, 20, 3));
         int ssrc = 0x100;
         for (AudioCodec c : codecs) {
             CodecPeer p = new CodecPeer(c, ssrc++);
@@ -88,7 +92,7 @@ class WidebandConferenceIT {
         for (AudioCodec c : codecs) {
             needed = Math.max(needed, c.sampleRateHz());
         }
-        int expectedRate = needed;
+        int expectedRate = Math.min(needed, mixCapHz);
         await().atMost(Duration.ofSeconds(3)).until(() -> dc.mixRateHz() == expectedRate);
         return new Meeting(bridge, peers, legs, dc);
     }
@@ -102,13 +106,21 @@ class WidebandConferenceIT {
     private static void talk(Meeting m, CodecPeer talker, double[] hz, double[] amplitude, double loss, int packets)
             throws Exception {
         talker.start(talker.bridge(talker.answer), hz, amplitude, loss, 42);
-        Thread.sleep(500); // talker selection, jitter buffers
+        Thread.sleep(1000); // talker selection, jitter buffers (a cold JVM on a busy machine needs a while)
         for (CodecPeer p : m.peers()) {
             p.rtp.clearReceived();
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> m.peers().stream()
                 .allMatch(p -> p.rtp.receivedCount() >= packets));
         talker.stop();
+    }
+
+    /**
+     * The middle half of a recording: the first quarter may hold the jitter buffer's start, the
+     * last quarter the talker's end (once it stops, the decoder conceals for a few packets).
+     */
+    private static short[] middle(short[] x) {
+        return java.util.Arrays.copyOfRange(x, x.length / 4, x.length * 3 / 4);
     }
 
     private static double db(double ratio) {
@@ -123,20 +135,20 @@ class WidebandConferenceIT {
             CodecPeer pcmu = m.peers().get(2);
             talk(m, opus, new double[] {6007}, new double[] {AMPLITUDE}, 0);
 
-            short[] wide = g722.decodeReceived();
-            int from = wide.length / 4;
+            short[] wide = middle(g722.decodeReceived());
+            int from = 0;
             double wideAmp = CodecPeer.amplitudeAt(wide, from, wide.length, 6007, 16_000);
             double wideSnr = Tones.snrDb(wide, from, wide.length, 6007, 16_000);
 
-            short[] narrow = pcmu.decodeReceived();
-            int nFrom = narrow.length / 4;
+            short[] narrow = middle(pcmu.decodeReceived());
+            int nFrom = 0;
             double tone = CodecPeer.amplitudeAt(narrow, nFrom, narrow.length, 6007 % 8000, 8000); // aliases onto itself
             double alias = CodecPeer.amplitudeAt(narrow, nFrom, narrow.length, 8000 - 6007, 8000);
             System.out.printf("6007 Hz from Opus: G.722 listener %.1f dB re sent (SNR %.1f dB); PCMU listener "
                     + "alias at 1993 Hz %.1f dB, rms %.1f dBFS%n", db(wideAmp / AMPLITUDE), wideSnr,
                     db(alias / AMPLITUDE), Tones.rmsDbfs(narrow, nFrom, narrow.length));
             assertThat(db(wideAmp / AMPLITUDE)).isGreaterThan(-3);
-            assertThat(wideSnr).isGreaterThan(20);
+            assertThat(wideSnr).isGreaterThan(15); // G.722 codes 4-8 kHz with 2 bits: about 26 dB at best, Opus adds its own
             assertThat(db(alias / AMPLITUDE)).isLessThan(-40);
             assertThat(db(tone / AMPLITUDE)).isLessThan(-40);
             assertThat(opus.rtp.receivedCount()).isPositive(); // it hears the others' (silent) mix
@@ -149,9 +161,9 @@ class WidebandConferenceIT {
             for (CodecPeer talker : m.peers()) {
                 talk(m, talker, new double[] {1004}, new double[] {AMPLITUDE}, 0);
                 for (CodecPeer listener : m.peers()) {
-                    short[] x = listener.decodeReceived();
+                    short[] x = middle(listener.decodeReceived());
                     int rate = listener.codec.sampleRateHz();
-                    int from = x.length / 4;
+                    int from = 0;
                     double snr = Tones.snrDb(x, from, x.length, 1004, rate);
                     double level = db(CodecPeer.amplitudeAt(x, from, x.length, 1004, rate) / AMPLITUDE);
                     System.out.printf("%s -> %s: 1004 Hz SNR %.1f dB, level %.1f dB%n", talker.codec,
@@ -215,8 +227,8 @@ class WidebandConferenceIT {
             DefaultMediaLeg caller = m.legs().get(0);
             // Before: PCMU (nothing above 4 kHz can come from it); 1004 Hz passes.
             talk(m, narrow, new double[] {1004}, new double[] {AMPLITUDE}, 0);
-            short[] before = listener.decodeReceived();
-            int from = before.length / 4;
+            short[] before = middle(listener.decodeReceived());
+            int from = 0;
             double before1004 = Tones.snrDb(before, from, before.length, 1004, 16_000);
 
             // The caller's phone re-offers G.722 from another socket (re-INVITE).
@@ -228,13 +240,13 @@ class WidebandConferenceIT {
             listener.rtp.clearReceived();
             await().atMost(Duration.ofSeconds(5)).until(() -> listener.rtp.receivedCount() >= 60);
             wide.stop();
-            short[] after = listener.decodeReceived();
-            int f2 = after.length / 4;
+            short[] after = middle(listener.decodeReceived());
+            int f2 = 0;
             double after6007 = Tones.snrDb(after, f2, after.length, 6007, 16_000);
             System.out.printf("re-offer PCMU -> G.722: before 1004 Hz SNR %.1f dB; after 6007 Hz SNR %.1f dB; "
                     + "mix at %d Hz%n", before1004, after6007, m.conference().mixRateHz());
             assertThat(before1004).isGreaterThan(25);
-            assertThat(after6007).isGreaterThan(20);
+            assertThat(after6007).isGreaterThan(15); // the 2-bit G.722 high band: about 26 dB at best
             assertThat(m.conference().mixRateHz()).isEqualTo(16_000);
         }
     }
@@ -276,6 +288,98 @@ class WidebandConferenceIT {
                     sendMs, signalledMs, median, gaps, snrs.size());
             assertThat(median).isGreaterThan(30);
             assertThat(gaps).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aG722LegOutsideAConferenceSendsSixteenKilohertzTonesWithEightKilohertzTimestamps() throws Exception {
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer peer = new CodecPeer(AudioCodec.G722, 0x400)) {
+            MediaLeg leg = bridge.openLeg(new LegOptions("solo", List.of("G722"), false), QUIET);
+            peer.answer = leg.answer(peer.offer());
+            await().atMost(Duration.ofSeconds(3)).until(() -> peer.rtp.receivedCount() >= 5); // silence
+            peer.rtp.clearReceived();
+            leg.playTone(org.voxgate.bridge.api.Tone.BEEP);
+            await().atMost(Duration.ofSeconds(3)).until(() -> peer.rtp.receivedCount() >= 25);
+            List<Long> ts = peer.rtp.receivedTimestamps();
+            for (int i = 1; i < ts.size(); i++) {
+                assertThat((ts.get(i) - ts.get(i - 1)) & 0xFFFF_FFFFL).as("RTP clock of G.722 is 8000: 160 per 20 ms")
+                        .isEqualTo(160);
+            }
+            for (byte[] p : peer.rtp.receivedPayloads()) {
+                assertThat(p).hasSize(160); // 320 samples of 16 kHz audio in 160 octets
+            }
+            short[] heard = peer.decodeReceived();
+            assertThat(Tones.rmsDbfs(heard, 0, heard.length)).as("the beep is there").isGreaterThan(-40);
+            leg.close();
+        }
+    }
+
+    @Test
+    void fivePercentLossOnAG722LegIsConcealedWithoutGaps() throws Exception {
+        try (Meeting m = meeting(40, AudioCodec.G722, AudioCodec.L16)) {
+            CodecPeer g722 = m.peers().get(0);
+            CodecPeer listener = m.peers().get(1);
+            talk(m, g722, new double[] {440}, new double[] {AMPLITUDE}, 0.05, 150);
+            short[] x = listener.decodeReceived();
+            int frame = 320;
+            int gaps = 0;
+            List<Double> snrs = new ArrayList<>();
+            for (int f = 0; f + 1 < x.length / frame; f++) {
+                double level = db(CodecPeer.amplitudeAt(x, f * frame, (f + 1) * frame, 440, 16_000) / AMPLITUDE);
+                if (level < -20) {
+                    gaps++;
+                }
+                snrs.add(Tones.snrDb(x, f * frame, (f + 1) * frame, 440, 16_000));
+            }
+            snrs.sort(null);
+            System.out.printf("5%% loss on G.722: %d of %d dropped; listener median frame SNR %.1f dB, 10th "
+                    + "percentile %.1f dB, %d gaps%n", g722.dropped.get(), g722.dropped.get() + g722.sent.get(),
+                    snrs.get(snrs.size() / 2), snrs.get(snrs.size() / 10), gaps);
+            assertThat(g722.dropped.get()).isPositive();
+            assertThat(gaps).isZero();
+            assertThat(snrs.get(snrs.size() / 2)).isGreaterThan(25);
+        }
+    }
+
+    @Test
+    void theConfiguredCapLimitsTheMixRate() throws Exception {
+        try (Meeting m = meeting(40, 16_000, AudioCodec.OPUS, AudioCodec.G722)) {
+            assertThat(m.conference().mixRateHz()).isEqualTo(16_000);
+            CodecPeer opus = m.peers().get(0);
+            CodecPeer g722 = m.peers().get(1);
+            talk(m, opus, new double[] {6007}, new double[] {AMPLITUDE}, 0);
+            short[] x = middle(g722.decodeReceived());
+            double snr = Tones.snrDb(x, 0, x.length, 6007, 16_000);
+            System.out.printf("16 kHz cap: 6007 Hz from Opus to G.722 at SNR %.1f dB, level %.1f dB%n", snr,
+                    db(CodecPeer.amplitudeAt(x, 0, x.length, 6007, 16_000) / AMPLITUDE));
+
+            assertThat(snr).isGreaterThan(15); // the 2-bit G.722 high band: about 26 dB at best
+        }
+    }
+
+    @Test
+    void opusDtxFramesAreNotSentWhenThePeerAskedForDtx() throws Exception {
+        if (Peers.underCi()) {
+            assertThat(OpusSupport.problem()).isNull();
+        }
+        assumeTrue(OpusSupport.available(), () -> "libopus: " + OpusSupport.problem());
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             CodecPeer dtx = new CodecPeer(AudioCodec.OPUS, 0x500);
+             CodecPeer plain = new CodecPeer(AudioCodec.OPUS, 0x501)) {
+            dtx.opusFmtp = "useinbandfec=1;usedtx=1";
+            plain.opusFmtp = "useinbandfec=1;usedtx=0";
+            for (CodecPeer p : List.of(dtx, plain)) {
+                MediaLeg leg = bridge.openLeg(new LegOptions("dtx", List.of("OPUS"), false), QUIET);
+                p.answer = leg.answer(p.offer()); // outside a conference: the leg sends silence
+            }
+            Thread.sleep(2000);
+            System.out.printf("2 s of silence: %d Opus packets with usedtx=1, %d without%n", dtx.rtp.receivedCount(),
+                    plain.rtp.receivedCount());
+            assertThat(plain.rtp.receivedCount()).isGreaterThan(80);
+            assertThat(dtx.rtp.receivedCount()).isLessThan(plain.rtp.receivedCount() / 3);
         }
     }
 }

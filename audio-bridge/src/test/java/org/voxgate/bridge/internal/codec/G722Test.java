@@ -78,4 +78,37 @@ class G722Test {
         b.encode(in, 1600, 1600, y, 0);
         assertThat(y).isEqualTo(x);
     }
+
+    @Test
+    void codingAndConcealingAllocateNothing() {
+        short[] in = Tones.sine(1004, -12, 1000, 16_000);
+        G722Encoder enc = new G722Encoder();
+        G722Decoder dec = new G722Decoder();
+        CodecFrameEncoder mixEncoder = new CodecFrameEncoder(AudioCodec.G722, 48_000, 20, null);
+        short[] mix48 = Tones.sine(1004, -12, 20, 48_000);
+        byte[] code = new byte[160];
+        short[] out = new short[320];
+        Runnable round = () -> {
+            for (int off = 0; off + 320 <= in.length; off += 320) {
+                int n = enc.encode(in, off, 320, code, 0);
+                if ((off / 320) % 10 == 3) {
+                    dec.conceal(out, 0, 320);
+                } else {
+                    dec.decode(code, 0, n, out, 0);
+                }
+                mixEncoder.encode(mix48, code, 0);
+            }
+        };
+        for (int i = 0; i < 20; i++) {
+            round.run(); // warm up
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 20; i++) {
+            round.run();
+        }
+        assertThat(threads.getThreadAllocatedBytes(id) - before).as("bytes for 1000 frames").isLessThan(1024);
+    }
 }
