@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.AudioBridges;
 import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.server.admin.AdminConfig;
 import org.voxgate.server.admin.AdminModule;
@@ -128,7 +129,8 @@ public final class VoxgateServer implements AutoCloseable {
         return new SipConfig(c.bindAddress(), advertised.getHostAddress(), c.sipUdpPort(), c.sipTcpPort(),
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
-                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())));
+                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
+                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()));
     }
 
     /** What an operator needs to place a first call. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.testing.FreePorts;
 import org.voxgate.testing.Pcap;
 import org.voxgate.testing.RtpStream;
@@ -33,7 +34,8 @@ class DialInIT {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = ServerFixture.start(dir.resolve("data"), Map.of("VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "60"));
+        fixture = ServerFixture.start(dir.resolve("data"), Map.of("VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "60",
+                "VOXGATE_MIXER_MAX_TALKERS", "4", "VOXGATE_MIXER_MIX_RATE_HZ", "16000"));
     }
 
     @AfterEach
@@ -83,6 +85,9 @@ class DialInIT {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> fixture.demoParticipants() == 1 || !call.isAlive());
         assertThat(fixture.demoParticipants()).as("caller joined the demo meeting").isEqualTo(1);
+        ConferenceOptions options = fixture.server.bridge().findConference("demo").orElseThrow().options();
+        assertThat(options).as("the mixer settings reach the meeting's conference")
+                .isEqualTo(new ConferenceOptions(16000, 20, 4));
         Sipp.Result r = call.await();
         await().atMost(Duration.ofSeconds(5)).until(() -> fixture.demoParticipants() == 0);
         return r;

@@ -3,6 +3,8 @@ package org.voxgate.sip;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.voxgate.bridge.api.ConferenceOptions;
+
 /**
  * Settings of the SIP gateway, built by the server from its configuration.
  *
@@ -33,7 +35,7 @@ import java.util.Objects;
 public record SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort,
                         int maxCalls, int sessionExpiresSeconds, int minSessionExpiresSeconds,
                         Duration digitTimeout, Duration ivrInputTimeout, int maxAttempts,
-                        String userAgent, int tlsPort, SipTls tls) {
+                        String userAgent, int tlsPort, SipTls tls, ConferenceOptions conference) {
 
     /** RFC 4028 section 5: Min-SE MUST NOT be less than 90 seconds. */
     public static final int RFC4028_MIN_SE_FLOOR_SECONDS = 90;
@@ -44,6 +46,9 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
         Objects.requireNonNull(digitTimeout, "digitTimeout must not be null");
         Objects.requireNonNull(ivrInputTimeout, "ivrInputTimeout must not be null");
         Objects.requireNonNull(userAgent, "userAgent must not be null");
+        if (conference == null) {
+            conference = ConferenceOptions.defaults();
+        }
         if (bindAddress.isBlank()) {
             throw new IllegalArgumentException("bindAddress must be an IP address or host name, was blank");
         }
@@ -90,7 +95,15 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
                      Duration ivrInputTimeout, int maxAttempts, String userAgent) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null, null);
+    }
+
+    /** Settings with the bridge's default conference options. */
+    public SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort, int maxCalls,
+                     int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
+                     Duration ivrInputTimeout, int maxAttempts, String userAgent, int tlsPort, SipTls tls) {
+        this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, null);
     }
 
     private static void checkPort(String name, int port) {
@@ -108,30 +121,37 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
     /** A copy listening on other ports. */
     public SipConfig withPorts(int udp, int tcp) {
         return new SipConfig(bindAddress, advertisedHost, udp, tcp, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
     }
 
     /** A copy with a TLS listening point on {@code port} (0: none) with this identity. */
     public SipConfig withTls(int port, SipTls identity) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity, conference);
     }
 
     /** A copy with another call limit. */
     public SipConfig withMaxCalls(int calls) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, calls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
     }
 
     /** A copy with other session timer values. */
     public SipConfig withSessionTimer(int sessionExpires, int minSessionExpires) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpires,
-                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls);
+                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
     }
 
     /** A copy with other IVR timeouts. */
     public SipConfig withIvrTimeouts(Duration digit, Duration input) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls);
+                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls, conference);
+    }
+
+    /** A copy whose meetings mix with these options (mix-rate cap, ptime, talkers). */
+    public SipConfig withConference(ConferenceOptions options) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls,
+                Objects.requireNonNull(options, "options"));
     }
 }

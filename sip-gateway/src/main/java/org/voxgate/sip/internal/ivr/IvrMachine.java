@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.api.Conference;
-import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
@@ -243,7 +242,7 @@ public final class IvrMachine {
             end(Prompt.MEETING_FULL, IvrEnd.MEETING_FULL);
             return;
         }
-        Conference conf = existing != null ? existing : bridge.conference(meeting.id(), ConferenceOptions.defaults());
+        Conference conf = existing != null ? existing : bridge.conference(meeting.id(), settings.conference());
         boolean alone = conf.participants().stream().noneMatch(l -> l != leg);
         if (!alone) {
             conf.playTone(Tone.ENTRY); // before our join: the others hear it, we do not

@@ -79,7 +79,7 @@ public final class GatewayCore implements AutoCloseable {
         this.listener = listener;
         this.policy = new SessionTimerPolicy(config.sessionExpiresSeconds(), config.minSessionExpiresSeconds());
         this.ivrSettings = new IvrSettings(config.digitTimeout(), config.ivrInputTimeout(), config.maxAttempts(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), config.conference());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
             Thread t = new Thread(r, "sip-call-" + n.incrementAndGet());
