@@ -5,13 +5,14 @@
 # in alternating order from round to round) and Debian's libsrtp (lab/src/main/c/srtp_bench.c),
 # all pinned to one core, JMH with -prof gc.
 # Needs lab/target/benchmarks.jar (mvn -B -pl lab -am package -DskipTests) and libsrtp2-dev.
-# Usage: lab/scripts/srtp-bench-interleaved.sh [rounds [cpu]]
+# Usage: lab/scripts/srtp-bench-interleaved.sh [rounds [cpu [csv-dir]]]  (csv-dir keeps JMH's CSVs)
 # Output, one line per measurement: round profile payload op impl packets/s error(99.9%) B/op
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/benchmarks.jar"
 rounds=${1:-1}
 cpu=${2:-0}
+keep=${3:-}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cc -O2 -o "$out/srtp_bench" "$here/src/main/c/srtp_bench.c" $(pkg-config --cflags --libs libsrtp2 2>/dev/null || echo -lsrtp2)
@@ -20,10 +21,11 @@ echo "# $(date -u +%FT%TZ) $(java -version 2>&1 | head -1), libsrtp $(dpkg-query
 jmh() { # impl profile payload round
     taskset -c "$cpu" java -jar "$jar" "org.voxgate.lab.srtp.$1\." -p profile="$2" -p payload="$3" \
         -prof gc -rf csv -rff "$out/r.csv" > "$out/jmh.log" 2>&1 || { cat "$out/jmh.log" >&2; exit 1; }
+    if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$out/r.csv" "$keep/$4-$1-$2-$3.csv"; fi
     # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: payload","Param: profile"
     tr -d '"' < "$out/r.csv" | awk -F, -v impl="$1" -v r="$4" -v prof="$2" -v pay="$3" '
-        NR > 1 { n = split($1, p, "."); op = p[n]; sub(/:.*/, "", op)
-                 if ($1 ~ /gc.alloc.rate.norm$/) bop[op] = $5
+        NR > 1 { name = $1; sub(/:.*/, "", name); n = split(name, p, "."); op = p[n]
+                 if ($1 ~ /:gc.alloc.rate.norm$/) bop[op] = $5
                  else if ($1 !~ /:/) { score[op] = $5; err[op] = $6 } }
         END { for (op in score) printf "%s %s %s %s %s %.0f %.0f %.1f\n", r, prof, pay, op, impl, score[op], err[op], bop[op] }'
 }
