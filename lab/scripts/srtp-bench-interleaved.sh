@@ -22,6 +22,8 @@ jmh() { # impl profile payload round
     taskset -c "$cpu" java -jar "$jar" "org.voxgate.lab.srtp.$1\." -p profile="$2" -p payload="$3" \
         -prof gc -rf csv -rff "$out/r.csv" > "$out/jmh.log" 2>&1 || { cat "$out/jmh.log" >&2; exit 1; }
     if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$out/r.csv" "$keep/$4-$1-$2-$3.csv"; fi
+    # jitsi-srtp picks its AES backend (OpenSSL or SunJCE) by a micro-benchmark at every start
+    grep -o 'Will employ AES implemented by [A-Za-z]* for [A-Z/a-z]*' "$out/jmh.log" | sort -u | sed "s|^|# $4 $2 $3 jitsi: |" || true
     # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: payload","Param: profile"
     tr -d '"' < "$out/r.csv" | awk -F, -v impl="$1" -v r="$4" -v prof="$2" -v pay="$3" '
         NR > 1 { name = $1; sub(/:.*/, "", name); n = split(name, p, "."); op = p[n]
