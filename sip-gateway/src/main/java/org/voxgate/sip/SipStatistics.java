@@ -41,4 +41,7 @@ public interface SipStatistics {
      * {@code LOCKED_OUT}, {@code MEETING_FULL}; every outcome present, 0 included.
      */
     Map<String, Long> ivrOutcomes();
+
+    /** Refusals written to the security log, by reason; every reason present, 0 included. */
+    Map<SecurityReason, Long> securityRejections();
 }

@@ -18,6 +18,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 import org.slf4j.Logger;
+import org.voxgate.sip.internal.security.SecurityLog;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.voxgate.bridge.api.MediaBridge;
@@ -56,7 +57,8 @@ public final class GatewayCore implements AutoCloseable {
     private final java.util.Properties stackOverrides;
     private JainSipStack stack;
     private Responses responses;
-    private final SipCounters counters = new SipCounters();
+    private final SecurityLog securityLog = new SecurityLog();
+    private final SipCounters counters = new SipCounters(securityLog);
     private volatile boolean started;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
@@ -119,6 +121,11 @@ public final class GatewayCore implements AutoCloseable {
     /** Started and not closing. */
     public boolean running() {
         return started && !closing;
+    }
+
+    /** The security log every refusal of suspicious traffic goes to. */
+    SecurityLog securityLog() {
+        return securityLog;
     }
 
     SipCounters counters() {

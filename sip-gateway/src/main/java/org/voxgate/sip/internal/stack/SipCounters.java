@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.voxgate.sip.EndCause;
+import org.voxgate.sip.SecurityReason;
 import org.voxgate.sip.SipStatistics;
+import org.voxgate.sip.internal.security.SecurityLog;
 import org.voxgate.sip.internal.ivr.IvrEnd;
 
 /** The gateway's counters; incremented on the stack's and the call threads. */
@@ -21,7 +23,10 @@ final class SipCounters implements SipStatistics {
     private final Map<EndCause, LongAdder> ended = new EnumMap<>(EndCause.class);
     private final Map<String, LongAdder> ivr = new LinkedHashMap<>();
 
-    SipCounters() {
+    private final SecurityLog securityLog;
+
+    SipCounters(SecurityLog securityLog) {
+        this.securityLog = securityLog;
         for (EndCause c : EndCause.values()) {
             ended.put(c, new LongAdder());
         }
@@ -92,6 +97,11 @@ final class SipCounters implements SipStatistics {
         Map<EndCause, Long> out = new EnumMap<>(EndCause.class);
         ended.forEach((k, v) -> out.put(k, v.sum()));
         return out;
+    }
+
+    @Override
+    public Map<SecurityReason, Long> securityRejections() {
+        return securityLog.totals();
     }
 
     @Override
