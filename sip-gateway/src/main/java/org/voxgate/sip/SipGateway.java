@@ -27,6 +27,16 @@ public final class SipGateway implements AutoCloseable {
     }
 
     /**
+     * @param listener hears every finished call (CDRs), or null
+     * @param trunks   the configured SIP trunks, read live for every new call and registration pass
+     */
+    public SipGateway(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
+                      TrunkDirectory trunks) {
+        this(config, bridge, directory, listener);
+        core.trunks(Objects.requireNonNull(trunks, "trunks"));
+    }
+
+    /**
      * Binds the UDP and TCP listening points and starts answering.
      *
      * @throws IllegalStateException when already started

@@ -26,6 +26,7 @@ import org.voxgate.sip.CallListener;
 import org.voxgate.sip.CallRecord;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.MeetingDirectory;
+import org.voxgate.sip.TrunkDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.internal.ivr.IvrSettings;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
@@ -45,6 +46,7 @@ public final class GatewayCore implements AutoCloseable {
     private final SipConfig config;
     private final MediaBridge bridge;
     private final MeetingDirectory directory;
+    private volatile TrunkDirectory trunks = TrunkDirectory.none();
     private final CallListener listener;
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
@@ -148,6 +150,15 @@ public final class GatewayCore implements AutoCloseable {
 
     IvrSettings ivrSettings() {
         return ivrSettings;
+    }
+
+    /** Sets the trunks the gateway serves (before {@link #start()}); read live for every call. */
+    public void trunks(TrunkDirectory trunks) {
+        this.trunks = java.util.Objects.requireNonNull(trunks, "trunks");
+    }
+
+    TrunkDirectory trunks() {
+        return trunks;
     }
 
     MeetingDirectory directory() {

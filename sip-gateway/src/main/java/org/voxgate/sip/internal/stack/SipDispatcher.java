@@ -236,7 +236,10 @@ final class SipDispatcher implements SipListenerExt {
         core.counters().responseReceived(cseq == null ? null : cseq.getMethod(), response.getStatusCode());
         MDC.put(GatewayCore.MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
         try {
-            if (call != null) {
+            ClientTransaction ct = event.getClientTransaction();
+            if (ct != null && ct.getApplicationData() instanceof ClientHandler handler) {
+                handler.onResponse(event);
+            } else if (call != null) {
                 call.onResponse(response, event.getClientTransaction());
             } else {
                 byResponseOfEndedCall(response);
@@ -265,6 +268,10 @@ final class SipDispatcher implements SipListenerExt {
         }
         ClientTransaction ct = event.getClientTransaction();
         CallIdHeader cid = (CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME);
+        if (ct.getApplicationData() instanceof ClientHandler handler) {
+            core.withMdc(cid.getCallId(), () -> handler.onTimeout(event));
+            return;
+        }
         for (SipCall c : core.byesPendingFor(cid.getCallId())) {
             c.onClientTimeout(ct);
         }
