@@ -24,12 +24,15 @@ import java.util.Objects;
  * @param maxCallsPerSecond  new calls per second in both directions together
  * @param srtpPolicy         what media protection the trunk asks for
  * @param callerIdPolicy     how caller identity is taken (inbound) and presented (outbound)
+ * @param dialOutPrefixes    E.164 prefixes ("+44", "+1212") that dial-out may call through this trunk;
+ *                           empty: no dial-out at all (no open relay)
  * @param enabled            a disabled trunk refuses new calls and keeps the current ones
  */
 public record Trunk(String id, String accountId, String name, Direction direction, List<String> hosts, int port,
                     Transport transport, List<String> inboundCidrs, Credentials inboundCredentials,
                     Registration registration, List<String> codecs, int maxChannels, int maxCallsPerSecond,
-                    SrtpPolicy srtpPolicy, CallerIdPolicy callerIdPolicy, boolean enabled) {
+                    SrtpPolicy srtpPolicy, CallerIdPolicy callerIdPolicy, List<String> dialOutPrefixes,
+                    boolean enabled) {
 
     public Trunk {
         Objects.requireNonNull(id, "id");
@@ -41,6 +44,7 @@ public record Trunk(String id, String accountId, String name, Direction directio
         hosts = List.copyOf(hosts);
         inboundCidrs = List.copyOf(inboundCidrs);
         codecs = List.copyOf(codecs);
+        dialOutPrefixes = List.copyOf(dialOutPrefixes);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("a trunk needs at least one host");
         }
@@ -50,6 +54,19 @@ public record Trunk(String id, String accountId, String name, Direction directio
         if (maxChannels < 1 || maxCallsPerSecond < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
+    }
+
+    /** Whether dial-out may call {@code e164} ("+" and digits) through this trunk. */
+    public boolean allowsDestination(String e164) {
+        if (!outbound() || e164 == null || !e164.matches("\\+[1-9][0-9]{1,14}")) {
+            return false;
+        }
+        for (String p : dialOutPrefixes) {
+            if (e164.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the trunk takes calls from the carrier. */

@@ -59,6 +59,8 @@ public final class Resources {
             Field.optional("srtpPolicy", "srtp_policy", new OneOf(List.of("off", "optional", "required")), "off"),
             Field.optional("callerIdPolicy", "caller_id_policy",
                     new OneOf(List.of("passthrough", "asserted-only", "anonymous")), "passthrough"),
+            Field.optional("dialOutPrefixes", "dial_out_prefixes", new ListOf(text("\\+[0-9]{1,15}",
+                    "+ then 1 to 15 digits (an E.164 prefix; \"+\" alone is not allowed)"), 0, 50, true), List.of()),
             Field.optional("enabled", "enabled", new Bool(), true)),
             Resources::trunkRules, Map.of("trunks_name_unique", "name"), "phone numbers");
 
@@ -94,6 +96,10 @@ public final class Resources {
         if (inbound && ((List<?>) m.get("inboundCidrs")).isEmpty() && !(hasUser && hasPassword)) {
             errors.add(new FieldError("inboundCidrs", "is empty and no digest credentials are set for an inbound trunk",
                     "at least one source address or network, or inboundUsername and inboundPassword"));
+        }
+        if ("inbound".equals(m.get("direction")) && !((List<?>) m.get("dialOutPrefixes")).isEmpty()) {
+            errors.add(new FieldError("dialOutPrefixes", "is set on an inbound-only trunk",
+                    "an empty list, or direction outbound or both"));
         }
         if (Boolean.TRUE.equals(m.get("registerEnabled"))) {
             if (m.get("registerUsername") == null) {
