@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -288,15 +287,70 @@ class TcpMediaIT {
             peer.sendBytes(new byte[] {(byte) 0xFF, (byte) 0xF0}); // LENGTH 65520: framing lost
             await().atMost(Duration.ofSeconds(2)).until(() -> !leg.tcpLink().connected());
             assertThat(bridge.tcpMediaStats().framingErrors()).isEqualTo(1);
-            InputStream in = peer.socket().getInputStream();
-            peer.socket().setSoTimeout(2000);
-            await().atMost(Duration.ofSeconds(3)).until(() -> {
-                try {
-                    return in.read() == -1;
-                } catch (java.io.IOException e) {
-                    return true; // reset by the bridge
-                }
-            });
+            await().atMost(Duration.ofSeconds(3)).until(peer::closedByBridge);
+        }
+    }
+
+    @Test
+    void reOffersKeepOrReplaceTheConnectionAsAConnectionSays() throws Exception {
+        try (DefaultMediaBridge bridge = bridge(TcpMediaConfig.on(0));
+             TcpRtpPeer first = new TcpRtpPeer(0x1);
+             TcpRtpPeer second = new TcpRtpPeer(0x2);
+             RtpPeer udp = new RtpPeer(0x3)) {
+            DefaultMediaLeg leg = (DefaultMediaLeg) bridge.openLeg(LegOptions.forCall("reoffer"), QUIET);
+            String offer = first.offer("TCP/RTP/AVP", "active", 9, "");
+            int port = TcpRtpPeer.answeredPort(leg.answer(offer));
+            first.connect(port, null);
+            await().atMost(Duration.ofSeconds(2)).until(() -> leg.tcpLink().connected());
+            var link = leg.tcpLink();
+
+            // RFC 4145 section 5: existing keeps the connection
+            String again = leg.answer(offer.replace("a=connection:new", "a=connection:existing").replace(" 1 IN", " 2 IN"));
+            assertThat(again).contains("a=connection:existing").contains("a=setup:passive");
+            assertThat(leg.tcpLink()).isSameAs(link);
+            first.sendTonePacket(HZ, AMPLITUDE);
+            await().atMost(Duration.ofSeconds(2)).until(() -> leg.stats().packetsReceived() == 1);
+
+            // new: the old connection closes, the leg waits for another one
+            String fresh = leg.answer(offer.replace(" 1 IN", " 3 IN"));
+            assertThat(fresh).contains("a=connection:new");
+            assertThat(leg.tcpLink()).isNotSameAs(link);
+            await().atMost(Duration.ofSeconds(3)).until(first::closedByBridge);
+            second.connect(port, null);
+            await().atMost(Duration.ofSeconds(2)).until(() -> leg.tcpLink().connected());
+            for (int i = 0; i < 3; i++) {
+                second.sendTonePacket(HZ, AMPLITUDE);
+            }
+            // a new SSRC restarts the receiver statistics (RFC 3550 section 8.2): 3, not 4
+            await().atMost(Duration.ofSeconds(2)).until(() -> leg.stats().packetsReceived() == 3);
+
+            // back to UDP: the TCP connection closes, media flows over UDP again
+            String toUdp = leg.answer(udp.offer(""));
+            assertThat(toUdp).contains(" RTP/AVP 0").doesNotContain("a=setup");
+            assertThat(leg.tcpLink()).isNull();
+            await().atMost(Duration.ofSeconds(3)).until(second::closedByBridge);
+            await().atMost(Duration.ofSeconds(2)).until(() -> udp.receivedCount() > 5);
+        }
+    }
+
+    @Test
+    void aPlainConnectionNeverReachesATlsLeg() throws Exception {
+        DtlsCertificate cert = DtlsCertificate.generateSelfSigned("media.voxgate.test", Duration.ofDays(1));
+        X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(cert.der()));
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(cert.privateKeyPkcs8()));
+        TcpMediaConfig tcp = TcpMediaConfig.on(0).withTls(new TcpMediaConfig.Tls(key, List.of(x509)))
+                .withMatchTimeout(Duration.ofMillis(400));
+        try (DefaultMediaBridge bridge = bridge(tcp);
+             TcpRtpPeer b = new TcpRtpPeer(0xB)) {
+            DefaultMediaLeg leg = (DefaultMediaLeg) bridge.openLeg(LegOptions.forCall("tls-only"), QUIET);
+            leg.answer(b.offer("TCP/TLS/RTP/AVP", "active", 9, ""));
+            b.connect(bridge.tcpMediaPort(), null); // plain RFC 4571 to the TLS leg's port
+            b.sendTonePacket(HZ, AMPLITUDE);
+            await().atMost(Duration.ofSeconds(3)).until(() -> bridge.tcpMediaStats().unmatchedClosed() == 1);
+            assertThat(leg.tcpLink().connected()).isFalse();
+            assertThat(leg.stats().packetsReceived()).isZero();
+            assertThat(bridge.tcpMediaStats().unmatchedPackets()).isEqualTo(1);
         }
     }
 

@@ -37,6 +37,7 @@ final class TcpRtpPeer implements AutoCloseable {
     private final List<byte[]> frames = new ArrayList<>();
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean running = true;
+    private volatile boolean eof;
     private volatile UnaryOperator<byte[]> onSend = UnaryOperator.identity();
     private volatile UnaryOperator<byte[]> onReceive = UnaryOperator.identity();
     private int seq = 4000;
@@ -103,11 +104,16 @@ final class TcpRtpPeer implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                // closed
+                eof = true; // the bridge closed (or reset) the connection, or we did
             }
         }, "tcp-rtp-peer");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Whether the connection has ended (read EOF or an error). */
+    boolean closedByBridge() {
+        return eof;
     }
 
     Socket socket() {
