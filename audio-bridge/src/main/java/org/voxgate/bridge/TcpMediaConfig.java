@@ -44,6 +44,12 @@ public record TcpMediaConfig(boolean enabled, int port, Tls tls, Duration matchT
                 throw new IllegalArgumentException("TLS certificate chain is empty");
             }
         }
+
+        /** Names the certificate only: the key never reaches a log. */
+        @Override
+        public String toString() {
+            return "Tls[" + chain.get(0).getSubjectX500Principal().getName() + ", key hidden]";
+        }
     }
 
     public TcpMediaConfig {
