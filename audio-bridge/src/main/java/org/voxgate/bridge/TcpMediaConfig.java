@@ -34,7 +34,7 @@ public record TcpMediaConfig(boolean enabled, int port, Tls tls, Duration matchT
      *
      * @param key   private key of {@code chain[0]}
      * @param chain the certificate chain, leaf first; its SHA-256 fingerprint is sent in
-     *              a=fingerprint (RFC 4572 section 5)
+     *              a=fingerprint (RFC 8122 section 5)
      */
     public record Tls(PrivateKey key, List<X509Certificate> chain) {
         public Tls {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The m= line transport protocols this bridge knows (RFC 3551, RFC 3711 section 12, RFC 5764
- * section 8; over TCP RFC 4571 section 7 and RFC 7850 section 3).
+ * section 8; over TCP RFC 4571 and RFC 7850).
  */
 public enum MediaProtocol {
     /** Plain RTP. */
@@ -20,15 +20,15 @@ public enum MediaProtocol {
     RTP_SAVPF("RTP/SAVPF"),
     /** UDP/TLS/RTP/SAVP with the feedback profile (RFC 5764 section 8), as WebRTC and baresip offer it. */
     UDP_TLS_RTP_SAVPF("UDP/TLS/RTP/SAVPF"),
-    /** RTP in RFC 4571 frames over TCP (RFC 4571 section 7). */
+    /** RTP in RFC 4571 frames over TCP (RFC 4571). */
     TCP_RTP_AVP("TCP/RTP/AVP"),
-    /** SRTP keyed by SDES, in RFC 4571 frames over TCP (RFC 7850 section 3). */
+    /** SRTP keyed by SDES, in RFC 4571 frames over TCP (RFC 7850). */
     TCP_RTP_SAVP("TCP/RTP/SAVP"),
-    /** TCP/RTP/SAVP with the feedback profile (RFC 7850 section 3); answered as offered, regular RTCP only. */
+    /** TCP/RTP/SAVP with the feedback profile (RFC 7850); answered as offered, regular RTCP only. */
     TCP_RTP_SAVPF("TCP/RTP/SAVPF"),
-    /** Plain RTP in RFC 4571 frames inside TLS over TCP (RFC 7850 section 3). */
+    /** Plain RTP in RFC 4571 frames inside TLS over TCP (RFC 7850). */
     TCP_TLS_RTP_AVP("TCP/TLS/RTP/AVP"),
-    /** TCP/TLS/RTP/AVP with the feedback profile (RFC 7850 section 3); answered as offered, regular RTCP only. */
+    /** TCP/TLS/RTP/AVP with the feedback profile (RFC 7850); answered as offered, regular RTCP only. */
     TCP_TLS_RTP_AVPF("TCP/TLS/RTP/AVPF"),
     /** Anything else (RTP/AVPF, TCP/DTLS/..., unknown). */
     OTHER("?");

@@ -132,14 +132,14 @@ public final class TcpMediaServer implements AutoCloseable {
         return ctx;
     }
 
-    /** RFC 4572 section 5 / RFC 8122: "sha-256 AB:CD:...". */
+    /** RFC 8122 section 5: "sha-256 AB:CD:...". */
     static String sha256Fingerprint(X509Certificate cert) throws Exception {
         byte[] d = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
         String hex = HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
         return "sha-256 " + hex;
     }
 
-    /** A server-side engine limited to TLS 1.2 and 1.3 (RFC 7850 section 4: TLS, and no older). */
+    /** A server-side engine limited to TLS 1.2 and 1.3 (TLS 1.0 and 1.1 are deprecated, RFC 8996). */
     SSLEngine newServerEngine() {
         SSLEngine e = sslContext.createSSLEngine();
         e.setUseClientMode(false);

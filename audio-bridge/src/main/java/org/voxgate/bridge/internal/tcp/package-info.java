@@ -3,12 +3,12 @@
  *
  * <ul>
  *   <li>RFC 4571 section 2: the 16-bit length framing ({@link org.voxgate.bridge.internal.tcp.Rfc4571Deframer},
- *       {@link org.voxgate.bridge.internal.tcp.Rfc4571Framer}); RFC 4571 section 7 / RFC 7850
+ *       {@link org.voxgate.bridge.internal.tcp.Rfc4571Framer}); RFC 4571 and RFC 7850:
  *       section 3: the TCP/RTP/AVP, TCP/RTP/SAVP(F) and TCP/TLS/RTP/AVP(F) protos.</li>
  *   <li>RFC 4145 sections 4 and 5: a=setup roles (we are passive to active/actpass offers,
  *       active to passive ones; holdconn refused) and a=connection new/existing
  *       ({@link org.voxgate.bridge.internal.tcp.TcpNegotiation}).</li>
- *   <li>RFC 4572 section 5 / RFC 8122: our certificate's a=fingerprint on TLS answers.</li>
+ *   <li>RFC 8122 section 5 (was RFC 4572): our certificate's a=fingerprint on TLS answers.</li>
  *   <li>RFC 5761 section 4: RTP and RTCP multiplexed on one connection, told apart by payload
  *       type (a=rtcp-mux in the answer).</li>
  *   <li>One shared listening port ({@link org.voxgate.bridge.internal.tcp.TcpMediaServer}), plain
