@@ -1,6 +1,7 @@
 package org.voxgate.bridge.internal.tcp;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,10 +17,12 @@ import io.netty.util.concurrent.ScheduledFuture;
  */
 final class ProtocolSniffer extends ChannelInboundHandlerAdapter {
     private final TcpMediaServer server;
+    private final AtomicBoolean unmatched;
     private ScheduledFuture<?> timer;
 
-    ProtocolSniffer(TcpMediaServer server) {
+    ProtocolSniffer(TcpMediaServer server, AtomicBoolean unmatched) {
         this.server = server;
+        this.unmatched = unmatched;
     }
 
     @Override
@@ -46,7 +49,7 @@ final class ProtocolSniffer extends ChannelInboundHandlerAdapter {
         if (tls) {
             ctx.pipeline().addLast(server.newServerSslHandler());
         }
-        ctx.pipeline().addLast(new TcpMediaConnection(server, tls, null));
+        ctx.pipeline().addLast(new TcpMediaConnection(server, tls, null, unmatched));
         ctx.fireChannelRead(in);
         ctx.pipeline().remove(this);
     }

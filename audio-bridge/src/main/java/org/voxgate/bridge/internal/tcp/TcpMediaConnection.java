@@ -45,13 +45,16 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
     private InetSocketAddress remote;
     private ScheduledFuture<?> matchTimer;
     private int malformedInARow;
+    /** True while this accepted connection counts in the server's unmatched ones; null when we connected. */
+    private final AtomicBoolean unmatched;
     private volatile TcpMediaLink link;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     // send queue
     private final Object sendLock = new Object();
-    private final byte[][] slots;
-    private final int[] slotLength;
+    /** Made when the connection gets its leg: an unmatched connection holds no send buffers. */
+    private byte[][] slots;
+    private int[] slotLength;
     private int queued;
     private int queuedBytes;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -63,13 +66,12 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
      * @param activeLink the leg when we connected (a=setup:active), or null for an accepted
      *                   connection that still has to be matched
      */
-    TcpMediaConnection(TcpMediaServer server, boolean tls, TcpMediaLink activeLink) {
+    TcpMediaConnection(TcpMediaServer server, boolean tls, TcpMediaLink activeLink, AtomicBoolean unmatched) {
         this.server = server;
+        this.unmatched = unmatched;
         this.tls = tls;
         this.link = activeLink;
         this.deframer = new Rfc4571Deframer(server.maxPacketBytes());
-        this.slots = new byte[server.sendQueuePackets()][server.maxPacketBytes()];
-        this.slotLength = new int[slots.length];
     }
 
     InetSocketAddress remote() {
@@ -116,9 +118,11 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
         started = true;
         TcpMediaLink l = link;
         if (l != null) {
+            allocateSendQueue();
             l.attach(this); // we connected for this leg
             return;
         }
+
         matchTimer = ctx.executor().schedule(() -> {
             if (link == null) {
                 server.unmatchedClosed.incrementAndGet();
@@ -155,7 +159,22 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void allocateSendQueue() {
+        synchronized (sendLock) {
+            slots = new byte[server.sendQueuePackets()][server.maxPacketBytes()];
+            slotLength = new int[slots.length];
+        }
+    }
+
+    private void leaveUnmatched() {
+        if (unmatched != null && unmatched.compareAndSet(true, false)) {
+            server.unmatchedOpen.decrementAndGet();
+        }
+    }
+
     private void matched(TcpMediaLink l) {
+        allocateSendQueue(); // before attach: the link publishes this connection to senders
+        leaveUnmatched();
         link = l;
         if (matchTimer != null) {
             matchTimer.cancel(false);
@@ -231,10 +250,13 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
      * @return false when closed, the packet is too large, or the queue is full (counted)
      */
     boolean send(byte[] packet, int offset, int length) {
-        if (closed.get() || length < 1 || length > slots[0].length) {
+        if (closed.get() || length < 1 || length > server.maxPacketBytes()) {
             return false;
         }
         synchronized (sendLock) {
+            if (slots == null) {
+                return false;
+            }
             if (queued == slots.length) {
                 sendDrops.incrementAndGet();
                 server.sendDrops.incrementAndGet();

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -75,6 +77,15 @@ public final class TcpMediaServer implements AutoCloseable {
     final AtomicLong tlsFailures = new AtomicLong();
     final AtomicLong sendDrops = new AtomicLong();
     final AtomicLong connectFailures = new AtomicLong();
+    final AtomicLong refusedBusy = new AtomicLong();
+    /** Accepted connections not (yet) given to a leg. */
+    final AtomicInteger unmatchedOpen = new AtomicInteger();
+    /**
+     * At most this many accepted connections may wait for their leg at once; more are closed at
+     * accept and counted ({@code refusedBusy}): a flood of idle connections cannot grow memory
+     * without bound (each unmatched one holds a frame buffer until its match timeout).
+     */
+    static final int MAX_UNMATCHED_CONNECTIONS = 512;
 
     /**
      * Binds the listening port.
@@ -108,10 +119,22 @@ public final class TcpMediaServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.incrementAndGet();
+                        if (unmatchedOpen.incrementAndGet() > MAX_UNMATCHED_CONNECTIONS) {
+                            unmatchedOpen.decrementAndGet();
+                            refusedBusy.incrementAndGet();
+                            ch.close();
+                            return;
+                        }
+                        AtomicBoolean unmatched = new AtomicBoolean(true); // cleared once, by a match or the close
+                        ch.closeFuture().addListener(f -> {
+                            if (unmatched.compareAndSet(true, false)) {
+                                unmatchedOpen.decrementAndGet();
+                            }
+                        });
                         if (sslContext == null) {
-                            ch.pipeline().addLast(new TcpMediaConnection(TcpMediaServer.this, false, null));
+                            ch.pipeline().addLast(new TcpMediaConnection(TcpMediaServer.this, false, null, unmatched));
                         } else {
-                            ch.pipeline().addLast(new ProtocolSniffer(TcpMediaServer.this));
+                            ch.pipeline().addLast(new ProtocolSniffer(TcpMediaServer.this, unmatched));
                         }
                     }
                 });
@@ -221,7 +244,7 @@ public final class TcpMediaServer implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new TcpMediaConnection(TcpMediaServer.this, false, link));
+                        ch.pipeline().addLast(new TcpMediaConnection(TcpMediaServer.this, false, link, null));
                     }
                 });
         ChannelFuture f = b.connect(link.activeTarget());
@@ -242,7 +265,7 @@ public final class TcpMediaServer implements AutoCloseable {
     public Stats stats() {
         return new Stats(accepted.get(), matched.get(), unmatchedClosed.get(), unmatchedPackets.get(),
                 framingErrors.get(), malformedFrames.get(), tlsFailures.get(), sendDrops.get(),
-                connectFailures.get());
+                connectFailures.get(), refusedBusy.get(), unmatchedOpen.get());
     }
 
     /**
@@ -255,9 +278,12 @@ public final class TcpMediaServer implements AutoCloseable {
      * @param tlsFailures      failed TLS handshakes
      * @param sendDrops        packets dropped because a client's send queue was full
      * @param connectFailures  active legs whose connection could not be opened
+     * @param refusedBusy      connections closed at accept because too many were unmatched
+     * @param unmatchedOpen    connections open now that have no leg yet
      */
     public record Stats(long accepted, long matched, long unmatchedClosed, long unmatchedPackets, long framingErrors,
-                        long malformedFrames, long tlsFailures, long sendDrops, long connectFailures) {
+                        long malformedFrames, long tlsFailures, long sendDrops, long connectFailures,
+                        long refusedBusy, long unmatchedOpen) {
     }
 
     @Override

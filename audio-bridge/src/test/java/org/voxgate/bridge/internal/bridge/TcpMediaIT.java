@@ -120,6 +120,7 @@ class TcpMediaIT {
             tcpAndUdpHearEachOther(bridge, leg, b, a, null);
             TcpMediaServer.Stats s = bridge.tcpMediaStats();
             assertThat(s.matched()).isEqualTo(1);
+            assertThat(s.unmatchedOpen()).isZero();
             assertThat(s.framingErrors()).isZero();
             assertThat(s.malformedFrames()).isZero();
         }
@@ -270,10 +271,12 @@ class TcpMediaIT {
             int port = bridge.tcpMediaPort();
             // nobody waits: closed after the match timeout
             try (Socket stray = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                await().atMost(Duration.ofSeconds(1)).until(() -> bridge.tcpMediaStats().unmatchedOpen() == 1);
                 stray.setSoTimeout(3000);
                 assertThat(stray.getInputStream().read()).isEqualTo(-1);
             }
             assertThat(bridge.tcpMediaStats().unmatchedClosed()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(1)).until(() -> bridge.tcpMediaStats().unmatchedOpen() == 0);
 
             DefaultMediaLeg leg = (DefaultMediaLeg) bridge.openLeg(LegOptions.forCall("broken"), QUIET);
             leg.answer(peer.offer("TCP/RTP/AVP", "active", 9, ""));
