@@ -45,6 +45,7 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
     private InetSocketAddress remote;
     private ScheduledFuture<?> matchTimer;
     private int malformedInARow;
+    private boolean started;
     /** True while this accepted connection counts in the server's unmatched ones; null when we connected. */
     private final AtomicBoolean unmatched;
     private volatile TcpMediaLink link;
@@ -109,8 +110,6 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
-    private boolean started;
-
     private void started(ChannelHandlerContext ctx) {
         if (started) {
             return;
@@ -122,7 +121,6 @@ public final class TcpMediaConnection extends ChannelInboundHandlerAdapter {
             l.attach(this); // we connected for this leg
             return;
         }
-
         matchTimer = ctx.executor().schedule(() -> {
             if (link == null) {
                 server.unmatchedClosed.incrementAndGet();
