@@ -12,6 +12,8 @@ need=(
   "sox:sox"
   "espeak-ng:espeak-ng"
   "ffmpeg:ffmpeg"
+  "gst-launch-1.0:gstreamer1.0-tools"
+  "file:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstrtp.so:gstreamer1.0-plugins-good"
   "py:pylibsrtp:python3-pylibsrtp"
   "file:/usr/include/srtp2/srtp.h:libsrtp2-dev"
   "glob:/usr/lib/postgresql/*/bin/initdb:postgresql"

@@ -17,12 +17,14 @@ import java.util.Objects;
  * @param codecs            codec preference, best first ("PCMU", "PCMA")
  * @param jitterMinMs       smallest jitter buffer target delay
  * @param jitterMaxMs       largest jitter buffer delay
+ * @param tcpMedia          RTP over TCP/TLS (RFC 4571); {@link TcpMediaConfig#DISABLED} unless set
  */
 public record BridgeConfig(InetAddress bindAddress, InetAddress advertisedAddress,
                            int rtpPortMin, int rtpPortMax, Duration mediaTimeout,
                            int mixerThreads, List<String> codecs,
-                           int jitterMinMs, int jitterMaxMs) {
+                           int jitterMinMs, int jitterMaxMs, TcpMediaConfig tcpMedia) {
     public BridgeConfig {
+        Objects.requireNonNull(tcpMedia, "tcpMedia");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         Objects.requireNonNull(mediaTimeout, "mediaTimeout");
@@ -36,5 +38,18 @@ public record BridgeConfig(InetAddress bindAddress, InetAddress advertisedAddres
         if (jitterMinMs < 0 || jitterMaxMs < jitterMinMs) {
             throw new IllegalArgumentException("jitter buffer bounds must satisfy 0 <= min <= max");
         }
+    }
+
+    /** Settings without RTP over TCP. */
+    public BridgeConfig(InetAddress bindAddress, InetAddress advertisedAddress, int rtpPortMin, int rtpPortMax,
+                        Duration mediaTimeout, int mixerThreads, List<String> codecs, int jitterMinMs, int jitterMaxMs) {
+        this(bindAddress, advertisedAddress, rtpPortMin, rtpPortMax, mediaTimeout, mixerThreads, codecs, jitterMinMs,
+                jitterMaxMs, TcpMediaConfig.DISABLED);
+    }
+
+    /** A copy with RTP over TCP set as given. */
+    public BridgeConfig withTcpMedia(TcpMediaConfig tcp) {
+        return new BridgeConfig(bindAddress, advertisedAddress, rtpPortMin, rtpPortMax, mediaTimeout, mixerThreads,
+                codecs, jitterMinMs, jitterMaxMs, tcp);
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.AudioBridges;
 import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.TcpMediaConfig;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.server.admin.AdminConfig;
@@ -20,6 +21,7 @@ import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.SipGateway;
+import org.voxgate.sip.SipTls;
 
 /**
  * The composition root: builds the bridge and the SIP gateway from the configuration and
@@ -93,9 +95,17 @@ public final class VoxgateServer implements AutoCloseable {
             };
         }
 
-        MediaBridge bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
-                config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
-                config.jitterMinMs(), config.jitterMaxMs()));
+        MediaBridge bridge;
+        try {
+            bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
+                    config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
+                    config.jitterMinMs(), config.jitterMaxMs(), tcpMedia(config, advertised, data.root())));
+        } catch (IOException | RuntimeException e) {
+            if (admin != null) {
+                admin.close();
+            }
+            throw new StartupException("RTP over TCP (rtp.tcpPort " + config.rtpTcp().port() + "): " + e.getMessage(), e);
+        }
         SipGateway gateway;
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
@@ -122,6 +132,21 @@ public final class VoxgateServer implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /** rtp.tcpPort / rtp.tcpTls; TLS uses the SIP-TLS certificate files (or the generated pair). */
+    private static TcpMediaConfig tcpMedia(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {
+        ServerConfig.RtpTcp t = c.rtpTcp();
+        if (t.port() == 0) {
+            return TcpMediaConfig.DISABLED;
+        }
+        TcpMediaConfig tcp = TcpMediaConfig.on(t.port());
+        if (t.tls()) {
+            SipTls id = SipTlsFiles.load(c.sipTls().certFile(), c.sipTls().keyFile(), dataDir,
+                    List.of(advertised.getHostAddress()));
+            tcp = tcp.withTls(new TcpMediaConfig.Tls(id.privateKey(), id.chain()));
+        }
+        return tcp;
     }
 
     private static SipConfig sipConfig(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {

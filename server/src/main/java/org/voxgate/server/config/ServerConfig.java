@@ -34,7 +34,11 @@ public record ServerConfig(
         Demo demo,
         Admin admin,
         SipTls sipTls,
-        Metrics metrics) {
+        Metrics metrics,
+        RtpTcp rtpTcp) {
+
+    /** RTP over TCP (keys {@code rtp.tcpPort}, {@code rtp.tcpTls}): port 0 is off. */
+    public record RtpTcp(int port, boolean tls) {}
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -125,7 +129,17 @@ public record ServerConfig(
                 admin(v),
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
-                        (Integer) v.get("metrics.port")));
+                        (Integer) v.get("metrics.port")),
+                rtpTcp(v));
+    }
+
+    private static RtpTcp rtpTcp(Map<String, Object> v) throws ConfigException {
+        int port = (Integer) v.get("rtp.tcpPort");
+        boolean tls = (Boolean) v.get("rtp.tcpTls");
+        if (tls && port == 0) {
+            throw new ConfigException("rtp.tcpTls", "is true while rtp.tcpPort is 0 (off); allowed: set rtp.tcpPort too");
+        }
+        return new RtpTcp(port, tls);
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

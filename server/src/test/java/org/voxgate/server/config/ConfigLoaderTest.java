@@ -107,6 +107,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rtpOverTcpIsOffByDefaultAndTlsNeedsThePort() throws Exception {
+        assertThat(ConfigLoader.load(null, Map.of()).rtpTcp()).isEqualTo(new ServerConfig.RtpTcp(0, false));
+        assertThat(ConfigLoader.load(yaml("rtp:\n  tcpPort: 443\n  tcpTls: true\n"), Map.of()).rtpTcp())
+                .isEqualTo(new ServerConfig.RtpTcp(443, true));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_RTP_TCP_TLS", "true")))
+                .hasMessageContaining("rtp.tcpTls");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_RTP_TCP_PORT", "70000")))
+                .hasMessageContaining("rtp.tcpPort");
+    }
+
+    @Test
     void badValuesOfEveryKind() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_NETWORK_BIND_ADDRESS", "300.1.1.1")))
                 .hasMessageContaining("network.bindAddress").hasMessageContaining("IP address");

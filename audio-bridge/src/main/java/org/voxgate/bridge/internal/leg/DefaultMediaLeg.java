@@ -40,6 +40,10 @@ import org.voxgate.bridge.internal.srtp.DtlsLink;
 import org.voxgate.bridge.internal.srtp.DtlsNegotiation;
 import org.voxgate.bridge.internal.srtp.LegSecurity;
 import org.voxgate.bridge.internal.srtp.LegSrtp;
+import org.voxgate.bridge.internal.tcp.TcpMediaLink;
+import org.voxgate.bridge.internal.tcp.TcpMediaServer;
+import org.voxgate.bridge.internal.tcp.TcpNegotiation;
+import org.voxgate.bridge.internal.transport.UdpTransport;
 import org.voxgate.srtp.SrtpStatus;
 
 /**
@@ -91,6 +95,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private final LegSrtp srtp;
     private final DtlsNegotiation dtls;
     private final LegSecurity security;
+    private volatile TcpNegotiation tcp;
 
     private Channel rtpChannel;
     private Channel rtcpChannel;
@@ -178,11 +183,30 @@ public final class DefaultMediaLeg implements MediaLeg {
         return receiver.rtcpHandler();
     }
 
+    /** Maximum RTP/RTCP packet over TCP: a datagram's worth plus the SRTP tag. */
+    public static final int MAX_TCP_PACKET_BYTES = UdpTransport.MAX_DATAGRAM_BYTES + LegSrtp.MAX_OVERHEAD_BYTES;
+
+    /**
+     * Lets this leg answer RTP-over-TCP offers (RFC 4571) through the bridge's shared TCP port.
+     * Call before {@link #start}; without it TCP offers are refused with 302.
+     */
+    public void useTcpMedia(TcpMediaServer server) {
+        this.tcp = new TcpNegotiation(id, server, () -> rtpChannel.eventLoop(), receiver::onTcpFrame,
+                MAX_TCP_PACKET_BYTES);
+        negotiator.setTransport(tcp);
+    }
+
+    /** The TCP link of the current session, or null when media runs over UDP. */
+    public TcpMediaLink tcpLink() {
+        TcpNegotiation t = tcp;
+        return t == null ? null : t.link();
+    }
+
     /** Wires the bound channels and starts the receive timer and the leg's own clock task. */
     public void start(Channel rtp, Channel rtcp) {
         this.rtpChannel = rtp;
         this.rtcpChannel = rtcp;
-        this.sender = new RtpSender(rtp, ssrc, srtp);
+        this.sender = new RtpSender(rtp, ssrc, srtp, this::tcpLink);
         this.playout = new LegPlayout(this, ctx, handoff, sender, options.inbandDtmf());
         receiver.start(rtp);
         soloTask = ctx.media().leastLoaded().schedule(new ClockTask() {
@@ -379,6 +403,9 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
         synchronized (this) {
             security.close(); // wipes SRTP keys, closes DTLS (close_notify)
+            if (tcp != null) {
+                tcp.close();
+            }
         }
         receiver.stop();
         synchronized (playoutLock) {
@@ -500,7 +527,12 @@ public final class DefaultMediaLeg implements MediaLeg {
         return new Channel[] {rtpChannel, rtcpChannel};
     }
 
+    /** Where media goes: the TCP peer while a TCP session is connected (null before), else the UDP target. */
     InetSocketAddress sendTarget() {
+        TcpMediaLink link = tcpLink();
+        if (link != null) {
+            return link.remote();
+        }
         return receiver.sendTarget();
     }
 

@@ -46,6 +46,8 @@ public final class SdpNegotiator {
     private boolean offerPending;
     private MediaSession current;
     private StreamSecurity security = StreamSecurity.PLAIN;
+    private StreamTransport transport = StreamTransport.UDP_ONLY;
+    private StreamTransport.Answer answerTransport = StreamTransport.Answer.UDP;
     /** Proto token and security attribute lines of the audio stream being answered. */
     private String answerProto = MediaProtocol.RTP_AVP.token();
     private List<String> answerSecurityLines = List.of();
@@ -68,6 +70,11 @@ public final class SdpNegotiator {
     /** Decides which secure profiles may be answered and writes their attributes; PLAIN by default. */
     public void setSecurity(StreamSecurity security) {
         this.security = Objects.requireNonNull(security);
+    }
+
+    /** Decides whether TCP streams (RFC 4571) may be answered; {@link StreamTransport#UDP_ONLY} by default. */
+    public void setTransport(StreamTransport transport) {
+        this.transport = Objects.requireNonNull(transport);
     }
 
     /** The last negotiated session, or null before the first exchange. */
@@ -99,6 +106,9 @@ public final class SdpNegotiator {
                 continue;
             }
             SdpException why = security.refusal(m, offer);
+            if (why == null && MediaProtocol.of(m.proto()).tcp()) {
+                why = transport.refusal(m, offer);
+            }
             if (why != null) {
                 refused = refused == null ? why : refused;
                 continue;
@@ -134,6 +144,7 @@ public final class SdpNegotiator {
         Direction ours = offer.directionFor(m).mirror();
         MediaSession session = session(codec, codecPt, tePt, ptime, ours, address, m);
         answerSecurityLines = security.answer(m, offer);
+        answerTransport = transport.answer(m, offer);
         answerProto = m.proto();
 
         StringBuilder media = new StringBuilder();
@@ -221,6 +232,7 @@ public final class SdpNegotiator {
             throw new SdpException(304, false, "we offered RTP/AVP, the answer says " + m.proto());
         }
         security.answer(m, answer); // our offers are plain: the stream is plain from now on
+        answerTransport = transport.answer(m, answer); // and on UDP
         offerPending = false;
         publish(session(codec, codecPt, tePt, ptime, ours, address, m));
     }
@@ -258,7 +270,8 @@ public final class SdpNegotiator {
 
     private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int teClockRateHz, int ptime,
                              Direction dir) {
-        sb.append("m=audio ").append(localRtpPort).append(' ').append(answerProto).append(' ').append(pt);
+        int port = answerTransport.port() >= 0 ? answerTransport.port() : localRtpPort;
+        sb.append("m=audio ").append(port).append(' ').append(answerProto).append(' ').append(pt);
         if (tePt >= 0) {
             sb.append(' ').append(tePt);
         }
@@ -269,8 +282,15 @@ public final class SdpNegotiator {
             sb.append("a=fmtp:").append(tePt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
         }
         sb.append("a=ptime:").append(ptime).append("\r\n");
-        sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        if (answerTransport.rtcpMux()) {
+            sb.append("a=rtcp-mux\r\n"); // RTCP on the one TCP connection (RFC 5761)
+        } else {
+            sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        }
         sb.append('a').append('=').append(dir.attribute()).append("\r\n");
+        for (String line : answerTransport.lines()) {
+            sb.append(line).append("\r\n");
+        }
         for (String line : answerSecurityLines) {
             sb.append(line).append("\r\n");
         }

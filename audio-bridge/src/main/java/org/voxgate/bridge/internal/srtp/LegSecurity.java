@@ -15,7 +15,9 @@ import org.voxgate.bridge.internal.sdp.StreamSecurity;
  *
  * <p>Policy (see the module README):
  * <ul>
- *   <li>RTP/AVP is always answerable; it turns SRTP off on the leg.</li>
+ *   <li>RTP/AVP is always answerable; it turns SRTP off on the leg. So are its TCP forms
+ *       TCP/RTP/AVP and TCP/TLS/RTP/AVP (RFC 4571, RFC 7850) when TCP media is enabled.</li>
+ *   <li>TCP/RTP/SAVP(F) follows the SDES rules of RTP/SAVP: the keys need secure signalling.</li>
  *   <li>RTP/SAVP with SDES a=crypto is answerable only when the signalling that carried the
  *       offer is secure ({@code LegOptions.secureSignalling}, e.g. SIP over TLS): RFC 4568
  *       section 8.3 requires the SDP to be protected, and we never accept or send keys in the
@@ -50,8 +52,8 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
     @Override
     public SdpException refusal(MediaDescription m, SessionDescription sd) {
         MediaProtocol proto = MediaProtocol.of(m.proto());
-        if (proto == MediaProtocol.RTP_AVP) {
-            return null;
+        if (proto.plain()) {
+            return null; // RTP/AVP, TCP/RTP/AVP, TCP/TLS/RTP/AVP (TLS protects it, not SRTP)
         }
         if (proto.sdes()) {
             if (!secureSignalling) {
