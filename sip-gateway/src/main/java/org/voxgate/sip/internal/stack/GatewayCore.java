@@ -27,6 +27,7 @@ import org.voxgate.sip.CallRecord;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
+import org.voxgate.sip.internal.defence.Defence;
 import org.voxgate.sip.internal.ivr.IvrSettings;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
@@ -59,6 +60,7 @@ public final class GatewayCore implements AutoCloseable {
     private Responses responses;
     private final SecurityLog securityLog = new SecurityLog();
     private final SipCounters counters = new SipCounters(securityLog);
+    private final Defence defence;
     private volatile boolean started;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
@@ -75,6 +77,7 @@ public final class GatewayCore implements AutoCloseable {
     GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
                 Scheduler scheduler, java.util.Properties stackOverrides) {
         this.stackOverrides = stackOverrides;
+        this.defence = new Defence(config.defence(), securityLog, bridge::loadRatio);
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -104,8 +107,13 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
+        java.util.Properties props = new java.util.Properties();
+        // TCP/TLS: longer messages are refused by the stack. UDP: the stack reads at most this many
+        // bytes of a datagram, so one byte over our limit marks a longer datagram for the 413.
+        props.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.defence().maxMessageBytes() + 1));
+        props.putAll(stackOverrides);
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
-                config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
+                config.tlsPort(), config.tls(), new SipDispatcher(this), props);
         responses = new Responses(stack, config, counters);
         started = true;
     }
@@ -126,6 +134,14 @@ public final class GatewayCore implements AutoCloseable {
     /** The security log every refusal of suspicious traffic goes to. */
     SecurityLog securityLog() {
         return securityLog;
+    }
+
+    /**
+     * Per-source limits and bans. Digest code reports each failed authentication with
+     * {@code defence().authFailed(source)}.
+     */
+    public Defence defence() {
+        return defence;
     }
 
     SipCounters counters() {

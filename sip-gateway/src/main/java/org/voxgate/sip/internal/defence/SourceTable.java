@@ -1,0 +1,111 @@
+package org.voxgate.sip.internal.defence;
+
+import java.net.InetAddress;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-source request rate, failed authentications and bans, bounded in memory. Counters are
+ * kept for at most {@code capacity} sources in access order: under a spray of spoofed sources
+ * the least recently seen is forgotten first. Bans live in their own table of the same capacity
+ * (in ban order, the oldest ban goes first when full), so a spray of new sources cannot push a
+ * ban out of the counters table. Thread-safe (one monitor; a few map operations per request).
+ */
+final class SourceTable {
+    private final int capacity;
+    private final long rateWindowNanos;
+    private final long authWindowNanos;
+    private final Map<InetAddress, Counters> counters;
+    private final Map<InetAddress, Long> bans;
+
+    private static final class Counters {
+        final SlidingWindow requests;
+        SlidingWindow authFailures;
+
+        Counters(long rateWindowNanos, long nowNanos) {
+            requests = new SlidingWindow(rateWindowNanos, nowNanos);
+        }
+    }
+
+    SourceTable(int capacity, long rateWindowNanos, long authWindowNanos) {
+        this.capacity = capacity;
+        this.rateWindowNanos = rateWindowNanos;
+        this.authWindowNanos = authWindowNanos;
+        this.counters = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<InetAddress, Counters> eldest) {
+                return size() > SourceTable.this.capacity;
+            }
+        };
+        this.bans = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<InetAddress, Long> eldest) {
+                return size() > SourceTable.this.capacity;
+            }
+        };
+    }
+
+    /** True while {@code source} is banned at {@code nowNanos}; an expired ban is removed. */
+    synchronized boolean banned(InetAddress source, long nowNanos) {
+        Long until = bans.get(source);
+        if (until == null) {
+            return false;
+        }
+        if (nowNanos - until < 0) {
+            return true;
+        }
+        bans.remove(source);
+        return false;
+    }
+
+    /** Counts one request; returns the estimated requests in the last window, this one included. */
+    synchronized double request(InetAddress source, long nowNanos) {
+        return counters(source, nowNanos).requests.add(nowNanos);
+    }
+
+    /** Counts one failed authentication; returns the estimate in the auth window, this one included. */
+    synchronized double authFailure(InetAddress source, long nowNanos) {
+        Counters c = counters(source, nowNanos);
+        if (c.authFailures == null) {
+            c.authFailures = new SlidingWindow(authWindowNanos, nowNanos);
+        }
+        return c.authFailures.add(nowNanos);
+    }
+
+    /** Bans {@code source} until {@code untilNanos} and forgets its counters. */
+    synchronized void ban(InetAddress source, long untilNanos) {
+        bans.remove(source);
+        bans.put(source, untilNanos);
+        counters.remove(source);
+    }
+
+    /** Lifts a ban (operator action, tests). */
+    synchronized boolean unban(InetAddress source) {
+        return bans.remove(source) != null;
+    }
+
+    /** Bans in force at {@code nowNanos}; expired ones are removed on the way. */
+    synchronized int bannedCount(long nowNanos) {
+        for (Iterator<Long> it = bans.values().iterator(); it.hasNext(); ) {
+            if (nowNanos - it.next() >= 0) {
+                it.remove();
+            }
+        }
+        return bans.size();
+    }
+
+    /** Sources whose counters are kept now (at most the capacity). */
+    synchronized int trackedSources() {
+        return counters.size();
+    }
+
+    private Counters counters(InetAddress source, long nowNanos) {
+        Counters c = counters.get(source);
+        if (c == null) {
+            c = new Counters(rateWindowNanos, nowNanos);
+            counters.put(source, c);
+        }
+        return c;
+    }
+}
