@@ -88,18 +88,19 @@ public final class Defence {
     public Verdict check(Inbound in) {
         long now = nanoClock.getAsLong();
         InetAddress source = in.source();
-        boolean isTrusted = trusted(source);
-        if (!isTrusted && sources.banned(source, now)) {
-            securityLog.reject(source, SecurityReason.BANNED, in.method());
-            return Verdict.DROP;
-        }
-        if (!isTrusted && !in.knownCall()) {
-            double rate = sources.request(source, now);
-            if (rate > config.requestsPerWindow()) {
+        if (!trusted(source)) {
+            SourceTable.Admission a = in.knownCall()
+                    ? (sources.banned(source, now) ? SourceTable.Admission.BANNED : SourceTable.Admission.PASS)
+                    : sources.request(source, now, config.requestsPerWindow(), banNanos);
+            if (a == SourceTable.Admission.BANNED) {
+                securityLog.reject(source, SecurityReason.BANNED, in.method());
+                return Verdict.DROP;
+            }
+            if (a == SourceTable.Admission.BANNED_NOW) {
                 String why = "more than " + config.requestsPerWindow() + " requests in "
                         + config.rateWindow().toMillis() + " ms";
                 securityLog.reject(source, SecurityReason.RATE_LIMITED, in.method() + ", " + why);
-                ban(source, now, SecurityReason.RATE_LIMITED, why);
+                logBan(source, now, SecurityReason.RATE_LIMITED, why);
                 return Verdict.DROP;
             }
         }
@@ -140,13 +141,10 @@ public final class Defence {
             return false;
         }
         long now = nanoClock.getAsLong();
-        if (sources.banned(source, now)) {
-            return false;
-        }
-        double failures = sources.authFailure(source, now);
-        if (failures >= config.authFailuresBeforeBan()) {
-            ban(source, now, SecurityReason.AUTH_FAILED, config.authFailuresBeforeBan() + " failed authentications in "
-                    + config.authFailureWindow().toSeconds() + " s");
+        if (sources.authFailure(source, now, config.authFailuresBeforeBan(), banNanos)
+                == SourceTable.Admission.BANNED_NOW) {
+            logBan(source, now, SecurityReason.AUTH_FAILED, config.authFailuresBeforeBan()
+                    + " failed authentications in " + config.authFailureWindow().toSeconds() + " s");
             return true;
         }
         return false;
@@ -187,8 +185,7 @@ public final class Defence {
         return sources.trackedSources();
     }
 
-    private void ban(InetAddress source, long now, SecurityReason reason, String why) {
-        sources.ban(source, now + banNanos);
+    private void logBan(InetAddress source, long now, SecurityReason reason, String why) {
         long notLogged;
         synchronized (this) {
             long second = now / SECOND_NANOS;

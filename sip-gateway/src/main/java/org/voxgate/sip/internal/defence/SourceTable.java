@@ -59,18 +59,42 @@ final class SourceTable {
         return false;
     }
 
-    /** Counts one request; returns the estimated requests in the last window, this one included. */
-    synchronized double request(InetAddress source, long nowNanos) {
-        return counters(source, nowNanos).requests.add(nowNanos);
+    /** What {@link #request} found. */
+    enum Admission { PASS, BANNED, BANNED_NOW }
+
+    /**
+     * Counts one request from a source that is not trusted, in one step with the ban check and,
+     * when the estimate in the last window exceeds {@code limit}, the ban itself (so concurrent
+     * requests see exactly one {@link Admission#BANNED_NOW}).
+     */
+    synchronized Admission request(InetAddress source, long nowNanos, int limit, long banNanos) {
+        if (banned(source, nowNanos)) {
+            return Admission.BANNED;
+        }
+        if (counters(source, nowNanos).requests.add(nowNanos) > limit) {
+            ban(source, nowNanos + banNanos);
+            return Admission.BANNED_NOW;
+        }
+        return Admission.PASS;
     }
 
-    /** Counts one failed authentication; returns the estimate in the auth window, this one included. */
-    synchronized double authFailure(InetAddress source, long nowNanos) {
+    /**
+     * Counts one failed authentication; at {@code limit} in the auth window the source is banned.
+     * Returns {@link Admission#BANNED} when it already was.
+     */
+    synchronized Admission authFailure(InetAddress source, long nowNanos, int limit, long banNanos) {
+        if (banned(source, nowNanos)) {
+            return Admission.BANNED;
+        }
         Counters c = counters(source, nowNanos);
         if (c.authFailures == null) {
             c.authFailures = new SlidingWindow(authWindowNanos, nowNanos);
         }
-        return c.authFailures.add(nowNanos);
+        if (c.authFailures.add(nowNanos) >= limit) {
+            ban(source, nowNanos + banNanos);
+            return Admission.BANNED_NOW;
+        }
+        return Admission.PASS;
     }
 
     /** Bans {@code source} until {@code untilNanos} and forgets its counters. */

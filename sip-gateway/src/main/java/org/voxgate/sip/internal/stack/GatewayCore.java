@@ -107,13 +107,8 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
-        java.util.Properties props = new java.util.Properties();
-        // TCP/TLS: longer messages are refused by the stack. UDP: the stack reads at most this many
-        // bytes of a datagram, so one byte over our limit marks a longer datagram for the 413.
-        props.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.defence().maxMessageBytes() + 1));
-        props.putAll(stackOverrides);
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
-                config.tlsPort(), config.tls(), new SipDispatcher(this), props);
+                config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);
         started = true;
     }
