@@ -12,7 +12,7 @@ import java.util.Objects;
  * floor, not a target.
  *
  * @param requestsPerWindow       requests one source may send per {@code rateWindow} before it is
- *                                banned; in-dialog requests of a live call do not count (16)
+ *                                banned; a request of one of its live calls counts a quarter (16)
  * @param rateWindow              the rate window (2 s)
  * @param banDuration             how long a banned source's requests are dropped unanswered (300 s)
  * @param authFailuresBeforeBan   failed digest authentications from one source within

@@ -51,7 +51,7 @@ public final class Settings {
             new Setting("sip.minSessionExpiresSeconds", "90", new SettingType.IntRange(90, 86_400),
                     "smallest session interval we accept (RFC 4028 Min-SE)"),
             new Setting("sip.defence.requestsPerWindow", "16", new SettingType.IntRange(1, 100_000),
-                    "requests one source may send per sip.defence.rateWindowSeconds before it is banned (requests of its live calls do not count)"),
+                    "requests one source may send per sip.defence.rateWindowSeconds before it is banned (a request of one of its live calls counts a quarter)"),
             new Setting("sip.defence.rateWindowSeconds", "2", new SettingType.IntRange(1, 3600),
                     "window of the per-source request rate"),
             new Setting("sip.defence.banSeconds", "300", new SettingType.IntRange(1, 86_400),

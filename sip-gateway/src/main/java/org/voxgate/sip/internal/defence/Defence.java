@@ -18,8 +18,8 @@ import org.voxgate.sip.internal.security.SecurityLog;
  *
  * <ol>
  *   <li>A banned source: {@link Verdict#DROP}, counted {@code BANNED}.</li>
- *   <li>Rate (not for trusted networks, not for requests of a live call): more than
- *       {@code requestsPerWindow} in the sliding {@code rateWindow} bans the source for
+ *   <li>Rate (not for trusted networks; a request of a live call counts {@link #IN_CALL_WEIGHT}):
+ *       more than {@code requestsPerWindow} in the sliding {@code rateWindow} bans the source for
  *       {@code banDuration}; the request that crossed the limit is dropped as {@code RATE_LIMITED}.</li>
  *   <li>A known scanner User-Agent: {@link Verdict#DROP}, counted {@code SCANNER}.</li>
  *   <li>Size: bytes over the limit 413, Request-URI 414, header count 400, counted {@code OVERSIZED}
@@ -35,6 +35,11 @@ import org.voxgate.sip.internal.security.SecurityLog;
  */
 public final class Defence {
     static final int BAN_LINES_PER_SECOND = 10;
+    /**
+     * A request of a live call (ACK, INFO digits, BYE, refreshes) counts a quarter: callers behind
+     * one NAT are not banned for typing codes, yet a flood reusing a known Call-ID still is.
+     */
+    static final double IN_CALL_WEIGHT = 0.25;
     private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final SipDefenceConfig config;
@@ -89,9 +94,8 @@ public final class Defence {
         long now = nanoClock.getAsLong();
         InetAddress source = in.source();
         if (!trusted(source)) {
-            SourceTable.Admission a = in.knownCall()
-                    ? (sources.banned(source, now) ? SourceTable.Admission.BANNED : SourceTable.Admission.PASS)
-                    : sources.request(source, now, config.requestsPerWindow(), banNanos);
+            SourceTable.Admission a = sources.request(source, now, in.knownCall() ? IN_CALL_WEIGHT : 1.0,
+                    config.requestsPerWindow(), banNanos);
             if (a == SourceTable.Admission.BANNED) {
                 securityLog.reject(source, SecurityReason.BANNED, in.method());
                 return Verdict.DROP;

@@ -15,8 +15,8 @@ import java.util.Objects;
  *                          list header counts as the stack parsed it)
  * @param messageBytes      bytes of the start line, headers and body
  * @param newInvite         an INVITE without To tag (it would start a call)
- * @param knownCall         the Call-ID belongs to a live call; such requests do not count
- *                          against the source's rate (they are bounded by the calls we took)
+ * @param knownCall         the Call-ID belongs to a live call; such requests count a quarter
+ *                          against the source's rate (callers behind one NAT type digits)
  */
 public record Inbound(InetAddress source, String method, String userAgent, int requestUriLength, int headerCount,
                       int messageBytes, boolean newInvite, boolean knownCall) {

@@ -3,7 +3,7 @@ package org.voxgate.sip.internal.defence;
 /**
  * Events in the last window, estimated the way a sliding-window rate limiter does: the count of
  * the current fixed window plus the previous window's count weighted by how much of it still
- * lies inside the sliding window. Two longs and a timestamp per source; not thread-safe (the
+ * lies inside the sliding window. Two counts and a timestamp per source; not thread-safe (the
  * owner locks).
  *
  * <pre>
@@ -15,8 +15,8 @@ package org.voxgate.sip.internal.defence;
 final class SlidingWindow {
     private final long windowNanos;
     private long start;
-    private long current;
-    private long previous;
+    private double current;
+    private double previous;
 
     SlidingWindow(long windowNanos, long nowNanos) {
         this.windowNanos = windowNanos;
@@ -25,8 +25,13 @@ final class SlidingWindow {
 
     /** Records one event at {@code nowNanos} and returns the estimate including it. */
     double add(long nowNanos) {
+        return add(nowNanos, 1.0);
+    }
+
+    /** Records an event of {@code weight} (a fraction of one) and returns the estimate including it. */
+    double add(long nowNanos, double weight) {
         roll(nowNanos);
-        current++;
+        current += weight;
         return estimate(nowNanos);
     }
 

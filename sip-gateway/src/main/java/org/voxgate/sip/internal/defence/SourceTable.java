@@ -63,15 +63,15 @@ final class SourceTable {
     enum Admission { PASS, BANNED, BANNED_NOW }
 
     /**
-     * Counts one request from a source that is not trusted, in one step with the ban check and,
+     * Counts one request of {@code weight} from a source that is not trusted, in one step with the ban check and,
      * when the estimate in the last window exceeds {@code limit}, the ban itself (so concurrent
      * requests see exactly one {@link Admission#BANNED_NOW}).
      */
-    synchronized Admission request(InetAddress source, long nowNanos, int limit, long banNanos) {
+    synchronized Admission request(InetAddress source, long nowNanos, double weight, int limit, long banNanos) {
         if (banned(source, nowNanos)) {
             return Admission.BANNED;
         }
-        if (counters(source, nowNanos).requests.add(nowNanos) > limit) {
+        if (counters(source, nowNanos).requests.add(nowNanos, weight) > limit) {
             ban(source, nowNanos + banNanos);
             return Admission.BANNED_NOW;
         }
