@@ -155,7 +155,7 @@ public final class VoxgateServer implements AutoCloseable {
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
                         : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
-                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()));
+                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers())).withDefence(c.sipDefence());
     }
 
     /** What an operator needs to place a first call. */

@@ -31,11 +31,15 @@ import org.voxgate.bridge.api.ConferenceOptions;
  *                                 may use SDES-SRTP, and their Contact is a sips: URI
  * @param tls                      key and certificate chain of the TLS listening point; required
  *                                 when {@code tlsPort} is not 0, else null
+ * @param conference               how meetings mix (null: the bridge's defaults)
+ * @param defence                  per-source rate limits, bans, scanner list, size limits and
+ *                                 overload thresholds (null: {@link SipDefenceConfig#defaults()})
  */
 public record SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort,
                         int maxCalls, int sessionExpiresSeconds, int minSessionExpiresSeconds,
                         Duration digitTimeout, Duration ivrInputTimeout, int maxAttempts,
-                        String userAgent, int tlsPort, SipTls tls, ConferenceOptions conference) {
+                        String userAgent, int tlsPort, SipTls tls, ConferenceOptions conference,
+                        SipDefenceConfig defence) {
 
     /** RFC 4028 section 5: Min-SE MUST NOT be less than 90 seconds. */
     public static final int RFC4028_MIN_SE_FLOOR_SECONDS = 90;
@@ -48,6 +52,9 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
         Objects.requireNonNull(userAgent, "userAgent must not be null");
         if (conference == null) {
             conference = ConferenceOptions.defaults();
+        }
+        if (defence == null) {
+            defence = SipDefenceConfig.defaults();
         }
         if (bindAddress.isBlank()) {
             throw new IllegalArgumentException("bindAddress must be an IP address or host name, was blank");
@@ -95,7 +102,7 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
                      Duration ivrInputTimeout, int maxAttempts, String userAgent) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null, null, null);
     }
 
     /** Settings with the bridge's default conference options. */
@@ -103,7 +110,7 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
                      Duration ivrInputTimeout, int maxAttempts, String userAgent, int tlsPort, SipTls tls) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, null, null);
     }
 
     private static void checkPort(String name, int port) {
@@ -121,37 +128,53 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
     /** A copy listening on other ports. */
     public SipConfig withPorts(int udp, int tcp) {
         return new SipConfig(bindAddress, advertisedHost, udp, tcp, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, defence);
     }
 
     /** A copy with a TLS listening point on {@code port} (0: none) with this identity. */
     public SipConfig withTls(int port, SipTls identity) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity, conference);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity, conference, defence);
     }
 
     /** A copy with another call limit. */
     public SipConfig withMaxCalls(int calls) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, calls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, defence);
     }
 
     /** A copy with other session timer values. */
     public SipConfig withSessionTimer(int sessionExpires, int minSessionExpires) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpires,
-                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference);
+                minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, defence);
     }
 
     /** A copy with other IVR timeouts. */
     public SipConfig withIvrTimeouts(Duration digit, Duration input) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
-                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls, conference);
+                minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls, conference, defence);
     }
 
     /** A copy whose meetings mix with these options (mix-rate cap, ptime, talkers). */
     public SipConfig withConference(ConferenceOptions options) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls,
-                Objects.requireNonNull(options, "options"));
+                Objects.requireNonNull(options, "options"), defence);
+    }
+
+    /** Settings with the bridge's default conference options and default defence limits. */
+    public SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort, int maxCalls,
+                     int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
+                     Duration ivrInputTimeout, int maxAttempts, String userAgent, int tlsPort, SipTls tls,
+                     ConferenceOptions conference) {
+        this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, null);
+    }
+
+    /** A copy with other defence limits (rate, bans, trusted networks, sizes, overload). */
+    public SipConfig withDefence(SipDefenceConfig limits) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
+                Objects.requireNonNull(limits, "limits"));
     }
 }

@@ -56,6 +56,14 @@ public final class SipGateway implements AutoCloseable {
         return core.statistics();
     }
 
+    /**
+     * Sources banned now by the per-source rate limit or failed authentications (a gauge for
+     * metrics); refusals themselves are counted in {@link SipStatistics#securityRejections()}.
+     */
+    public int bannedSources() {
+        return core.defence().bannedSources();
+    }
+
     /** True after {@link #start()} until {@link #close()} begins: SIP is listening and taking calls. */
     public boolean running() {
         return core.running();

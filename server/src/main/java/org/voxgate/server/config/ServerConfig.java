@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.voxgate.sip.SipDefenceConfig;
+
 /**
  * The server's checked settings. Built by {@link ConfigLoader}; every module gets the plain
  * values it needs from here, never a file.
@@ -35,7 +37,7 @@ public record ServerConfig(
         Admin admin,
         SipTls sipTls,
         Metrics metrics,
-        RtpTcp rtpTcp) {
+        RtpTcp rtpTcp, SipDefenceConfig sipDefence) {
 
     /** RTP over TCP (keys {@code rtp.tcpPort}, {@code rtp.tcpTls}): port 0 is off. */
     public record RtpTcp(int port, boolean tls) {}
@@ -130,7 +132,7 @@ public record ServerConfig(
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
                         (Integer) v.get("metrics.port")),
-                rtpTcp(v));
+                rtpTcp(v), sipDefence(v));
     }
 
     private static RtpTcp rtpTcp(Map<String, Object> v) throws ConfigException {
@@ -140,6 +142,37 @@ public record ServerConfig(
             throw new ConfigException("rtp.tcpTls", "is true while rtp.tcpPort is 0 (off); allowed: set rtp.tcpPort too");
         }
         return new RtpTcp(port, tls);
+    }
+
+    private static SipDefenceConfig sipDefence(Map<String, Object> v) throws ConfigException {
+        String trusted = (String) v.get("sip.defence.trustedNetworks");
+        List<String> cidrs = trusted.isEmpty() ? List.of()
+                : java.util.Arrays.stream(trusted.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        for (String c : cidrs) {
+            String addr = c.contains("/") ? c.substring(0, c.indexOf('/')) : c;
+            int bits;
+            byte[] bytes;
+            try {
+                bytes = java.net.InetAddress.getByName(addr).getAddress(); // numeric by the setting's pattern
+                bits = c.contains("/") ? Integer.parseInt(c.substring(c.indexOf('/') + 1)) : bytes.length * 8;
+            } catch (java.net.UnknownHostException | NumberFormatException e) {
+                throw new ConfigException("sip.defence.trustedNetworks", "'" + c + "' is not a numeric address or CIDR block");
+            }
+            if (bits > bytes.length * 8) {
+                throw new ConfigException("sip.defence.trustedNetworks", "'" + c + "' has a prefix longer than its address");
+            }
+        }
+        SipDefenceConfig d = SipDefenceConfig.defaults();
+        return new SipDefenceConfig((Integer) v.get("sip.defence.requestsPerWindow"),
+                Duration.ofSeconds((Integer) v.get("sip.defence.rateWindowSeconds")),
+                Duration.ofSeconds((Integer) v.get("sip.defence.banSeconds")),
+                (Integer) v.get("sip.defence.authFailuresBeforeBan"),
+                Duration.ofSeconds((Integer) v.get("sip.defence.authFailureWindowSeconds")), cidrs,
+                d.maxTrackedSources(), (Integer) v.get("sip.defence.maxMessageBytes"),
+                (Integer) v.get("sip.defence.maxRequestUriLength"), (Integer) v.get("sip.defence.maxHeaders"),
+                (Integer) v.get("sip.defence.maxNewInvitesPerSecond"),
+                (Integer) v.get("sip.defence.overloadLoadPercent") / 100.0, d.retryAfterSeconds(),
+                d.scannerUserAgents());
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -25,6 +25,11 @@ public final class Settings {
     /** Accepts anything, so an error message never echoes a secret; the user of the value checks it. */
     private static final SettingType SECRET = new SettingType.Text(Pattern.compile("(?s).*"), "any text");
 
+    /** Comma-separated numeric CIDR blocks or addresses (IPv4 or IPv6), or empty. */
+    private static final SettingType CIDR_LIST = new SettingType.Text(
+            Pattern.compile("|[0-9A-Fa-f:.]+(/[0-9]{1,3})?(\\s*,\\s*[0-9A-Fa-f:.]+(/[0-9]{1,3})?)*"),
+            "empty, or a comma-separated list of numeric addresses or CIDR blocks (10.0.0.0/8, 2001:db8::/32)");
+
     public static final List<Setting> ALL = List.of(
             new Setting("network.bindAddress", "0.0.0.0", new SettingType.IpAddress(false),
                     "address SIP and RTP sockets bind to"),
@@ -45,6 +50,28 @@ public final class Settings {
                     "session timer interval we ask for (RFC 4028)"),
             new Setting("sip.minSessionExpiresSeconds", "90", new SettingType.IntRange(90, 86_400),
                     "smallest session interval we accept (RFC 4028 Min-SE)"),
+            new Setting("sip.defence.requestsPerWindow", "16", new SettingType.IntRange(1, 100_000),
+                    "requests one source may send per sip.defence.rateWindowSeconds before it is banned (a request of one of its live calls counts a quarter)"),
+            new Setting("sip.defence.rateWindowSeconds", "2", new SettingType.IntRange(1, 3600),
+                    "window of the per-source request rate"),
+            new Setting("sip.defence.banSeconds", "300", new SettingType.IntRange(1, 86_400),
+                    "how long a banned source's requests are dropped without an answer"),
+            new Setting("sip.defence.authFailuresBeforeBan", "5", new SettingType.IntRange(1, 1000),
+                    "failed digest authentications from one source that ban it"),
+            new Setting("sip.defence.authFailureWindowSeconds", "60", new SettingType.IntRange(1, 86_400),
+                    "how far back failed authentications count"),
+            new Setting("sip.defence.trustedNetworks", "", CIDR_LIST,
+                    "sources never rate limited or banned (your SBC, PBX, trunk peers): CIDR blocks, comma-separated"),
+            new Setting("sip.defence.maxMessageBytes", "16384", new SettingType.IntRange(1024, 65_000),
+                    "largest SIP message taken; more gets 413"),
+            new Setting("sip.defence.maxRequestUriLength", "512", new SettingType.IntRange(32, 8192),
+                    "longest Request-URI; longer gets 414"),
+            new Setting("sip.defence.maxHeaders", "100", new SettingType.IntRange(10, 1000),
+                    "most header fields in one request; more gets 400"),
+            new Setting("sip.defence.maxNewInvitesPerSecond", "100", new SettingType.IntRange(1, 100_000),
+                    "new calls the node takes per second; more get 503 with Retry-After"),
+            new Setting("sip.defence.overloadLoadPercent", "80", new SettingType.IntRange(1, 100),
+                    "busy share of the busiest mixer thread above which new calls get 503"),
             new Setting("rtp.portMin", "20000", new SettingType.IntRange(1024, 65534),
                     "first port of the RTP/RTCP range (even)"),
             new Setting("rtp.portMax", "29999", new SettingType.IntRange(1025, 65535),

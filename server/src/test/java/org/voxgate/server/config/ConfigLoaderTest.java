@@ -157,4 +157,28 @@ class ConfigLoaderTest {
                     .as(s.key()).isEqualTo(s.type().parse(s.defaultValue()));
         }
     }
+
+    @Test
+    void sipDefenceDefaultsAreKamailioPikeAndTrustedNetworksAreChecked() throws Exception {
+        org.voxgate.sip.SipDefenceConfig d = ConfigLoader.load(null, Map.of()).sipDefence();
+        assertThat(d.requestsPerWindow()).isEqualTo(16);
+        assertThat(d.rateWindow()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(d.banDuration()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(d.authFailuresBeforeBan()).isEqualTo(5);
+        assertThat(d.trustedNetworks()).isEmpty();
+        assertThat(d.maxMessageBytes()).isEqualTo(16_384);
+        assertThat(d.overloadLoadRatio()).isEqualTo(0.8);
+
+        Path y = dir.resolve("defence.yaml");
+        Files.writeString(y, "sip:\n  defence:\n    trustedNetworks: [10.0.0.0/8, 2001:db8::/32, 192.0.2.7]\n"
+                + "    requestsPerWindow: 40\n");
+        org.voxgate.sip.SipDefenceConfig f = ConfigLoader.load(y, Map.of()).sipDefence();
+        assertThat(f.trustedNetworks()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.7");
+        assertThat(f.requestsPerWindow()).isEqualTo(40);
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "10.0.0.0/40")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sip.defence.trustedNetworks");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "pbx.example")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sip.defence.trustedNetworks");
+    }
 }

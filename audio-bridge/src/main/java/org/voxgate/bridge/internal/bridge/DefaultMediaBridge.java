@@ -247,6 +247,11 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
     }
 
     @Override
+    public double loadRatio() {
+        return media.loadRatio();
+    }
+
+    @Override
     public int openLegs() {
         return legs.size();
     }

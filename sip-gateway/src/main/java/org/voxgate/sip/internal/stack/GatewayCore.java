@@ -28,6 +28,7 @@ import org.voxgate.sip.EndCause;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.TrunkDirectory;
 import org.voxgate.sip.SipConfig;
+import org.voxgate.sip.internal.defence.Defence;
 import org.voxgate.sip.internal.ivr.IvrSettings;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
@@ -61,6 +62,7 @@ public final class GatewayCore implements AutoCloseable {
     private Responses responses;
     private final SecurityLog securityLog = new SecurityLog();
     private final SipCounters counters = new SipCounters(securityLog);
+    private final Defence defence;
     private volatile boolean started;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
@@ -77,6 +79,7 @@ public final class GatewayCore implements AutoCloseable {
     GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
                 Scheduler scheduler, java.util.Properties stackOverrides) {
         this.stackOverrides = stackOverrides;
+        this.defence = new Defence(config.defence(), securityLog, bridge::loadRatio);
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -128,6 +131,14 @@ public final class GatewayCore implements AutoCloseable {
     /** The security log every refusal of suspicious traffic goes to. */
     SecurityLog securityLog() {
         return securityLog;
+    }
+
+    /**
+     * Per-source limits and bans. Digest code reports each failed authentication with
+     * {@code defence().authFailed(source)}.
+     */
+    public Defence defence() {
+        return defence;
     }
 
     SipCounters counters() {

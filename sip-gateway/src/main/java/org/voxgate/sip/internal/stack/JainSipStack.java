@@ -100,6 +100,10 @@ public final class JainSipStack {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // The stack's hard limit: a TCP/TLS message longer than this closes the connection, and a
+        // UDP datagram is read up to this many bytes (a datagram cannot be longer). Messages between
+        // SipDefenceConfig.maxMessageBytes (16 KB) and this reach the listener whole and get a
+        // counted 413; set lower, a cut datagram would get the stack's own 400 (bad Content-Length).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32"); // the SLF4J backend decides what is kept
