@@ -21,14 +21,14 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      */
     public record Generator(long ticks, long lateTicks, long sipSent, long sipReceived) {}
 
-    static LoadResult of(LoadPlan plan, List<LoadCall> calls, long startNanos, long placedNanos, long settledNanos,
+    static LoadResult of(LoadPlan plan, List<LoadCall<CallMedia>> calls, long startNanos, long placedNanos, long settledNanos,
                          Generator generator, NodeMetricsPoller.Summary node) {
         Map<String, Integer> causes = new TreeMap<>();
         List<Double> setup = new ArrayList<>();
         List<Leg> legs = new ArrayList<>();
         long lastAnswer = startNanos;
         int answered = 0;
-        for (LoadCall c : calls) {
+        for (LoadCall<CallMedia> c : calls) {
             double ms = c.setupMs();
             if (ms >= 0) {
                 answered++;

@@ -31,6 +31,8 @@ public final class ImpairmentGenerator {
     private final double rBadToGood;
     private final long slotMicros;
     private boolean bad;
+    private final java.util.BitSet lostTrace = new java.util.BitSet();
+    private int draws;
 
     /**
      * @param slotMicros packet interval; a reordered packet is held back one interval and 1 ms
@@ -44,18 +46,40 @@ public final class ImpairmentGenerator {
         this.pGoodToBad = loss * rBadToGood / (1 - loss);
     }
 
+    /** Packets decided so far. */
+    public int draws() {
+        return draws;
+    }
+
+    /** Packets dropped so far. */
+    public int drops() {
+        return lostTrace.cardinality();
+    }
+
+    /** Which of the packets decided so far were dropped, in order. */
+    public boolean[] lossTrace() {
+        boolean[] t = new boolean[draws];
+        for (int i = lostTrace.nextSetBit(0); i >= 0 && i < draws; i = lostTrace.nextSetBit(i + 1)) {
+            t[i] = true;
+        }
+        return t;
+    }
+
     public Impairment impairment() {
         return impairment;
     }
 
     /** {@link #DROP}, or the extra delay of the next packet in microseconds (0 for none). */
     public long next() {
+        int n = draws++;
         if (impairment.bursty()) {
             bad = bad ? random.nextDouble() >= rBadToGood : random.nextDouble() < pGoodToBad;
             if (bad) {
+                lostTrace.set(n);
                 return DROP;
             }
         } else if (impairment.lossPercent() > 0 && random.nextDouble() * 100 < impairment.lossPercent()) {
+            lostTrace.set(n);
             return DROP;
         }
         long delay = 0;
