@@ -52,6 +52,24 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
                 Percentiles.of(setup, 100), legs, generator, node, (settledNanos - startNanos) / 1e9);
     }
 
+    /** The node's mean CPU over the run in cores (mean process_cpu_usage times its cores); NaN when not read. */
+    public double nodeCores() {
+        return node == null ? Double.NaN : node.cpuAvg() * node.cpuCount();
+    }
+
+    /** Packets lost and expected over every leg, and legs that heard the test tone, for other lab tools. */
+    public long[] mediaTotals() {
+        long lost = 0;
+        long expected = 0;
+        long heard = 0;
+        for (Leg l : legs) {
+            lost += l.rx().lost();
+            expected += l.rx().expected();
+            heard += l.rx().toneFrames() > 0 ? 1 : 0;
+        }
+        return new long[] {lost, expected, heard};
+    }
+
     /** Legs that were answered and not failed. */
     List<Leg> goodLegs() {
         return legs.stream().filter(l -> l.setupMs() >= 0 && l.failure() == null).toList();
