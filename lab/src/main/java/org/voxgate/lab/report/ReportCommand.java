@@ -72,6 +72,10 @@ public final class ReportCommand implements Callable<Integer> {
         int max = points.stream().mapToInt(Integer::intValue).max().orElse(10);
         System.err.println("lab report: starting a node (child JVM)");
         try (ChildNode node = new ChildNode(CODE, max + 20)) {
+            System.err.println("lab report: warm-up (10 calls, not reported)");
+            new LoadRunner(new LoadPlan("127.0.0.1", node.sipPort(), "127.0.0.1", 10, 10, 3, "conference",
+                    List.of(CODE), false, "", 2, 800, 10_000, null), null).run();
+            Thread.sleep(2000);
             for (int n : points) {
                 System.err.println("lab report: load, " + n + " participants");
                 LoadPlan plan = new LoadPlan("127.0.0.1", node.sipPort(), "127.0.0.1", n, 10, holdS, "conference",
@@ -132,7 +136,8 @@ public final class ReportCommand implements Callable<Integer> {
         b.append("Measured ").append(date).append(" with `").append(command).append("` on ").append(machine)
                 .append(". A node in a child JVM (default settings, H2, admin off) on loopback; `lab load` places the "
                         + "calls at 10/s into one meeting through the IVR (access code as RFC 4733), 2 talkers, holds "
-                        + "them ").append(holdS).append(" s. Node cores: mean of its `process_cpu_usage` (read every "
+                        + "them ").append(holdS).append(" s, after a warm-up run of 10 calls that is not reported. "
+                        + "Node cores: mean of its `process_cpu_usage` (read every "
                         + "second) times its cores; generator cores, the reference in the same run: the lab JVM's "
                         + "CPU time over the run's wall time. The SIPp reference is in the hand-written section "
                         + "above.\n\n");
