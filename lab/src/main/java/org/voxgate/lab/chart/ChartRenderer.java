@@ -133,6 +133,11 @@ public final class ChartRenderer {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = begin(img, c.title());
         axes(g, f, c.xLabel(), c.yLabel(), true);
+        int legendWidth = 0;
+        for (Series s : c.series()) {
+            legendWidth = Math.max(legendWidth, g.getFontMetrics().stringWidth(s.name()));
+        }
+        int legendX = width - RIGHT - legendWidth - 28;
         int k = 0;
         for (Series s : c.series()) {
             g.setColor(PALETTE[k % PALETTE.length]);
@@ -147,9 +152,9 @@ public final class ChartRenderer {
             }
             if (c.series().size() > 1) {
                 int ly = TOP + 14 + 16 * k;
-                g.fillRect(width - RIGHT - 150, ly - 8, 14, 8);
+                g.fillRect(legendX, ly - 8, 14, 8);
                 g.setColor(Color.BLACK);
-                g.drawString(s.name(), width - RIGHT - 130, ly);
+                g.drawString(s.name(), legendX + 20, ly);
             }
             k++;
         }

@@ -33,6 +33,7 @@ public final class ChildNode implements AutoCloseable {
         pb.environment().putAll(ports.env(data.resolve("data").toString(), accessCode, maxParticipants));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         process = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "lab-child-node-stop")); // dies with us
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (true) {
