@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.voxgate.lab.g711.MuLawCodec;
 import org.voxgate.lab.load.MediaEndpoint;
 
 /**

@@ -54,13 +54,15 @@ public final class QualityReport {
         b.append('\n');
         for (PathResult p : paths) {
             b.append(level).append(" 1004 Hz tone, ").append(p.name()).append("\n\n");
-            b.append("| impairment of A's stream | loss applied | BurstR | SNR | THD | level | gap frames | longest gap "
-                    + "| frames under 20 dB | E-model R | MOS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            b.append("| impairment of A's stream | loss applied | BurstR | SNR | segmental SNR | THD | level | gap frames "
+                    + "| longest gap | frames under 20 dB | E-model R | MOS |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (PathResult.Level l : p.levels()) {
                 ToneMeasure.Result t = l.tone();
-                b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.2f | %s | %s | %s | %s | %s | %s | %.1f | %.2f |%n",
+                b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.2f | %s | %s | %s | %s | %s | %s | %s | %.1f | %.2f |%n",
                         l.impairment().label(), l.lossPercent(), l.burstRatio(),
                         t == null ? "-" : String.format(Locale.ROOT, "%.1f dB", t.snrDb()),
+                        t == null ? "-" : String.format(Locale.ROOT, "%.1f dB", t.segmentalSnrDb()),
                         t == null ? "-" : String.format(Locale.ROOT, "%.2f%%", t.thdPercent()),
                         t == null ? "-" : String.format(Locale.ROOT, "%.1f dBFS", t.levelDbfs()),
                         t == null ? "-" : String.format(Locale.ROOT, "%.1f%%", t.gapPercent()),
@@ -84,8 +86,11 @@ public final class QualityReport {
                 .append(String.format(Locale.ROOT, "%.1f", r.plan().toneSeconds()))
                 .append(" s of 1004 Hz at -13 dBFS per impairment level; caller B in the same meeting records the mix. "
                         + "Delay is where the chirp's cross-correlation peaks (B's timeline mapped to A's clock by "
-                        + "packet arrival times). SNR is the fitted 1004 Hz sine over everything else in the window "
-                        + "(first and last 150 ms skipped), THD harmonics 2 and 3; a gap frame is 20 ms missing or "
+                        + "packet arrival times). SNR is one fitted 1004 Hz sine over everything else in the window "
+                        + "(first and last 150 ms skipped): a packet the node's jitter buffer drops or inserts shifts the "
+                        + "phase after it and pulls this figure down; the segmental SNR fits each 20 ms frame on its "
+                        + "own (mean of frame SNRs clipped to -10..45 dB), and a frame under 20 dB by its own fit is "
+                        + "counted in the next column. THD: harmonics 2 and 3; a gap frame is 20 ms missing or "
                         + "10 dB low. E-model (ITU-T G.107): default terminals, T = Ta = measured delay, Tr = 2T, "
                         + "G.711 Ie 0, Bpl 25.1 through the node (packet-loss concealment), 4.3 on the reference "
                         + "path (none), Ppl and BurstR as applied. The reference receiver lays packets by RTP "

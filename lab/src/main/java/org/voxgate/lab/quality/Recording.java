@@ -3,6 +3,9 @@ package org.voxgate.lab.quality;
 import java.util.Arrays;
 import java.util.BitSet;
 
+import org.voxgate.lab.g711.MuLawCodec;
+import org.voxgate.lab.rtp.RtpWrap;
+
 /**
  * What one lab leg received: decoded PCMU laid on a timeline by RTP timestamp, and each
  * packet's arrival time, so that analysis can map timeline samples to wall-clock time. A new
@@ -44,7 +47,7 @@ public final class Recording {
             ssrc = packetSsrc;
             index = (arrivalNanos - originNanos) / NANOS_PER_SAMPLE;
         } else {
-            index = lastIndex + RtpTimestamps.distance(lastTs, timestamp);
+            index = lastIndex + RtpWrap.timestampDistance(lastTs, timestamp);
         }
         lastTs = timestamp;
         lastIndex = index;

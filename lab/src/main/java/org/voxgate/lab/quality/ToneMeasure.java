@@ -5,19 +5,26 @@ package org.voxgate.lab.quality;
  * SNR (fundamental power over the rest, in dB, as IEEE 1057 defines SINAD), the THD (power of
  * harmonics 2 to 5 below Nyquist over the fundamental's) and the level; 20 ms frames that are
  * missing or 10 dB below the fitted level count as gaps.
+ *
+ * <p>The whole-window SNR fits one sine: a jitter buffer that drops or inserts a packet shifts the
+ * phase of everything after it, and that SNR collapses although every frame sounds right. So
+ * each 20 ms frame is also fitted on its own (amplitude and phase), and the segmental SNR is the
+ * mean of those frame SNRs, each clipped to [-10, 45] dB (the usual segmental-SNR practice); a
+ * frame under 20 dB by its own fit is a bad frame.
  */
 public final class ToneMeasure {
     private ToneMeasure() {}
 
     /**
-     * @param snrDb           fundamental over everything else
+     * @param snrDb           fundamental over everything else, one fit over the window
+     * @param segmentalSnrDb  mean of the frames' own-fit SNRs, each clipped to [-10, 45] dB
      * @param thdPercent      sqrt(sum of harmonic powers / fundamental power) * 100
      * @param levelDbfs       RMS of the fitted fundamental against full scale
      * @param gapPercent      share of 20 ms frames missing or 10 dB low
      * @param longestGapMs    longest run of such frames
-     * @param badFramePercent frames whose own SNR against the fit is below 20 dB (gaps included)
+     * @param badFramePercent frames whose own-fit SNR is below 20 dB (gaps included)
      */
-    public record Result(double snrDb, double thdPercent, double levelDbfs, double gapPercent, double longestGapMs,
+    public record Result(double snrDb, double segmentalSnrDb, double thdPercent, double levelDbfs, double gapPercent, double longestGapMs,
                          double badFramePercent) {}
 
     /** Fits {@code a sin + b cos} of {@code hz} to x[from, to); returns {a, b}. */
@@ -62,24 +69,29 @@ public final class ToneMeasure {
         double level = 10 * Math.log10(Math.max(fundamental, 1e-9) / (32767.0 * 32767.0));
         // frames
         int frames = 0, gaps = 0, bad = 0, run = 0, longest = 0;
+        double segmental = 0;
         for (int s = (from + Recording.FRAME - 1) / Recording.FRAME * Recording.FRAME; s + Recording.FRAME <= to;
              s += Recording.FRAME) {
             frames++;
+            double[] lf = fit(x, s, s + Recording.FRAME, hz);
+            double localPower = (lf[0] * lf[0] + lf[1] * lf[1]) / 2;
             double e = 0, r = 0;
             for (int i = s; i < s + Recording.FRAME; i++) {
                 double w = 2 * Math.PI * hz * i / Signals.RATE_HZ;
-                double fitted = f[0] * Math.sin(w) + f[1] * Math.cos(w);
+                double fitted = lf[0] * Math.sin(w) + lf[1] * Math.cos(w);
                 e += (double) x[i] * x[i];
                 r += (x[i] - fitted) * (x[i] - fitted);
             }
             boolean gap = !covered.test(s / Recording.FRAME) || e / Recording.FRAME < fundamental / 10;
-            boolean low = gap || 10 * Math.log10(fundamental * Recording.FRAME / Math.max(r, 1e-9)) < 20;
+            double frameSnr = gap ? -10 : 10 * Math.log10(Math.max(localPower, 1e-9) * Recording.FRAME / Math.max(r, 1e-9));
+            segmental += Math.max(-10, Math.min(45, frameSnr));
+            boolean low = gap || frameSnr < 20;
             gaps += gap ? 1 : 0;
             bad += low ? 1 : 0;
             run = gap ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        return new Result(snr, thd, level, frames == 0 ? 0 : 100.0 * gaps / frames, longest * 20.0,
+        return new Result(snr, frames == 0 ? Double.NaN : segmental / frames, thd, level, frames == 0 ? 0 : 100.0 * gaps / frames, longest * 20.0,
                 frames == 0 ? 0 : 100.0 * bad / frames);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.voxgate.lab.g711.MuLawCodec;
 
 class ToneMeasureTest {
     private static final int N = 16_000;
@@ -52,8 +53,24 @@ class ToneMeasureTest {
         }
         ToneMeasure.Result r = ToneMeasure.measure(x, 0, N, Signals.TEST_TONE_HZ, f -> !lost.contains(f));
         assertThat(r.gapPercent()).isCloseTo(4.0, within(1e-9)); // 4 of 100 frames
+        assertThat(r.badFramePercent()).isCloseTo(4.0, within(1e-9));
         assertThat(r.longestGapMs()).isEqualTo(60.0);
         assertThat(r.snrDb()).isLessThan(20);
+        assertThat(r.segmentalSnrDb()).isCloseTo(0.96 * 45 - 0.04 * 10, within(0.01)); // clean frames clip at 45
+    }
+
+    @Test
+    void aDroppedPacketShiftsThePhaseThatTheWholeWindowFitMissesButFramesDoNot() {
+        short[] x = tone(0, Signals.amplitude(-13) / Math.sqrt(2) / 1000, 2);
+        // what a jitter buffer does when it drops one packet to shrink its delay: 160 samples cut
+        short[] cut = new short[N - 160];
+        System.arraycopy(x, 0, cut, 0, 8000);
+        System.arraycopy(x, 8160, cut, 8000, N - 8160);
+        ToneMeasure.Result r = ToneMeasure.measure(cut, 0, cut.length, Signals.TEST_TONE_HZ, f -> true);
+        assertThat(r.snrDb()).isLessThan(15); // a 29 degree phase step: one sine cannot fit both halves
+        assertThat(r.segmentalSnrDb()).isGreaterThan(40);
+        assertThat(r.badFramePercent()).isLessThanOrEqualTo(1.1); // at most the frame with the splice
+        assertThat(r.gapPercent()).isZero();
     }
 
     @Test

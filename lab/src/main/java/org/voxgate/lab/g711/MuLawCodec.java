@@ -1,4 +1,4 @@
-package org.voxgate.lab.quality;
+package org.voxgate.lab.g711;
 
 /**
  * G.711 mu-law for the lab's own endpoints (ITU-T G.711 Table 2a, the segment formula: bias 33
