@@ -136,7 +136,11 @@ public record EModel(double slr, double rlr, double stmr, double lstr, double ds
         return mosOf(r());
     }
 
-    /** G.107 Annex B: MOS = 1 for R &lt; 0, 4.5 for R &gt; 100, else 1 + 0.035 R + R (R - 60)(100 - R) 7e-6. */
+    /**
+     * G.107 Annex B: MOS = 1 for R &lt; 0, 4.5 for R &gt; 100, else 1 + 0.035 R + R (R - 60)(100 - R) 7e-6.
+     * The cubic dips just under 1 (to 0.99) for R between 0 and about 6.5; the result is held at
+     * 1, the bottom of the MOS scale.
+     */
     public static double mosOf(double r) {
         if (r < 0) {
             return 1;
@@ -144,7 +148,7 @@ public record EModel(double slr, double rlr, double stmr, double lstr, double ds
         if (r > 100) {
             return 4.5;
         }
-        return 1 + 0.035 * r + r * (r - 60) * (100 - r) * 7e-6;
+        return Math.max(1, 1 + 0.035 * r + r * (r - 60) * (100 - r) * 7e-6);
     }
 
     /**

@@ -139,11 +139,6 @@ public final class QualityLeg implements MediaEndpoint {
         return Math.max(0, (nanos - epochNanos + SLOT_NANOS - 1) / SLOT_NANOS);
     }
 
-    /** True once every key has been sent (or there were none). */
-    public boolean keysDone() {
-        return remote != null && keySlot0 >= 0 && nextSlot >= keySlot0 + (long) keys.length() * 2 * KEY_SLOTS;
-    }
-
     // ---------------------------------------------------------------- send side (sender thread)
 
     /** Makes the packets of every slot due by {@code now} into {@code out}. Sender thread only. */

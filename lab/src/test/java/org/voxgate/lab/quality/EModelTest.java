@@ -31,6 +31,8 @@ class EModelTest {
         assertThat(EModel.mosOf(50)).isCloseTo(2.58, within(0.01));
         assertThat(EModel.mosOf(-3)).isEqualTo(1.0);
         assertThat(EModel.mosOf(0)).isEqualTo(1.0);
+        assertThat(EModel.mosOf(5)).isEqualTo(1.0); // the cubic gives 0.992 here: held at the scale's bottom
+        assertThat(EModel.mosOf(10)).isCloseTo(1 + 0.35 + 10 * -50 * 90 * 7e-6, within(1e-12));
         assertThat(EModel.mosOf(100)).isCloseTo(4.5, within(1e-9));
         assertThat(EModel.mosOf(120)).isEqualTo(4.5);
     }
