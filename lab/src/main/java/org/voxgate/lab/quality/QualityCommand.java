@@ -101,11 +101,11 @@ public final class QualityCommand implements Callable<Integer> {
             result = new QualityRunner(plan, System.err).run();
         }
         Files.writeString(report, QualityReport.markdown(result, commandLine(), MachineInfo.describe()));
-        System.out.printf(Locale.ROOT, "delay node %s reference %s (added %.1f ms); SNR %s; report %s%n",
+        System.out.printf(Locale.ROOT, "delay node %s reference %s (added %.1f ms); segmental SNR %s; report %s%n",
                 QualityReport.ms(result.node() == null ? Double.NaN : result.node().delayMedianMs()),
                 QualityReport.ms(result.reference() == null ? Double.NaN : result.reference().delayMedianMs()),
                 result.addedLatencyMs(), result.node() == null || result.node().levels().get(0).tone() == null ? "-"
-                        : String.format(Locale.ROOT, "%.1f dB", result.node().levels().get(0).tone().snrDb()),
+                        : String.format(Locale.ROOT, "%.1f dB", result.node().levels().get(0).tone().segmentalSnrDb()),
                 report.toAbsolutePath());
         return result.failure() == null ? 0 : 1;
     }
