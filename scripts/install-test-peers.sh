@@ -7,6 +7,7 @@ set -euo pipefail
 # command-or-probe:package
 need=(
   "sipp:sip-tester"
+  "kamailio:kamailio"
   "baresip:baresip"
   "tshark:tshark"
   "sox:sox"
