@@ -100,6 +100,9 @@ public final class VoxgateServer implements AutoCloseable {
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
             gateway.start();
+            if (admin != null) {
+                admin.registrations(gateway::registrations);
+            }
         } catch (Exception e) {
             bridge.close();
             if (admin != null) {
