@@ -130,6 +130,11 @@ final class RegisterSender implements RegisterTransport {
             sink.onResponse(cseq, RegisterResponse.timeout());
         }
 
+        @Override
+        public void onTransportRefused(String reason) {
+            sink.onResponse(cseq, RegisterResponse.transportError(reason));
+        }
+
         private static String normalize(String ip) {
             try {
                 return InetAddress.getByName(ip).getHostAddress(); // a literal: no lookup
