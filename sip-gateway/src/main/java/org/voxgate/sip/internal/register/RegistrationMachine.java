@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -335,7 +336,17 @@ public final class RegistrationMachine implements RegisterTransport.ResponseSink
     }
 
     private void onResponseLater(long cseqOfRequest, RegisterResponse r) {
-        scheduler.schedule(Duration.ZERO, () -> onResponse(cseqOfRequest, r));
+        later(Duration.ZERO, () -> onResponse(cseqOfRequest, r));
+    }
+
+    /** Schedules, or drops the task when the gateway's timers are already shut down (closing). */
+    private Scheduler.Timer later(Duration delay, Runnable task) {
+        try {
+            return scheduler.schedule(delay, task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("trunk {}: timers stopped, task dropped", trunk.id());
+            return () -> { };
+        }
     }
 
     private void finishStop() {
@@ -345,13 +356,13 @@ public final class RegistrationMachine implements RegisterTransport.ResponseSink
             onStopped = null;
         }
         if (done != null) {
-            scheduler.schedule(Duration.ZERO, done);
+            later(Duration.ZERO, done);
         }
     }
 
     private void schedule(long delayMillis, Runnable task) {
         cancelTimer();
-        timer = scheduler.schedule(Duration.ofMillis(delayMillis), task);
+        timer = later(Duration.ofMillis(delayMillis), task);
     }
 
     private void cancelTimer() {

@@ -77,12 +77,16 @@ public final class Registrations {
 
     private void schedulePoll() {
         if (!closed) {
-            poll = scheduler.schedule(settings.pollInterval(), () -> {
-                reconcile();
-                synchronized (this) {
-                    schedulePoll();
-                }
-            });
+            try {
+                poll = scheduler.schedule(settings.pollInterval(), () -> {
+                    reconcile();
+                    synchronized (this) {
+                        schedulePoll();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("timers stopped; no more directory polls");
+            }
         }
     }
 
