@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,22 @@ class RegistrationIT {
                 && status().state() == RegistrationState.REGISTERED);
         assertThat(kamailio.rpc("ul.dump")).contains(contact());
         assertThat(kamailio.log()).containsPattern("authorization=\\[Digest [^]]*algorithm=SHA-256");
+    }
+
+    @Test
+    void overTcpAfterFailingOverFromAHostThatRefusesTheConnection() throws Exception {
+        startKamailio("MD5");
+        // 127.0.0.2 is loopback too, but Kamailio listens on 127.0.0.1 only: connection refused
+        trunks.set(new Trunk("t1", "acct-1", "carrier", Trunk.Direction.BOTH, List.of("127.0.0.2", "127.0.0.1"),
+                kamailio.port(), Trunk.Transport.TCP, List.of(), null,
+                new Trunk.Registration(new Trunk.Credentials("alice", "correct horse", REALM), 300), List.of("PCMU"),
+                10, 5, Trunk.SrtpPolicy.OFF, Trunk.CallerIdPolicy.PASSTHROUGH, List.of(), true));
+        startGateway();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status() != null
+                && status().state() == RegistrationState.REGISTERED);
+        assertThat(status().registrar()).isEqualTo("127.0.0.1");
+        assertThat(status().lastFailure()).contains("127.0.0.2");
+        assertThat(kamailio.rpc("ul.dump")).contains("sip:alice@127.0.0.1:" + sipPort + ";transport=tcp");
     }
 
     /** Sends an OPTIONS for {@code uri} to the proxy and returns the final response's text. */
