@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,32 @@ class RegistrationIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.registrations().isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> !kamailio.rpc("ul.dump").contains(contact()));
         assertThat(kamailio.log()).contains("expires=0 auth=alice");
+    }
+
+    @Test
+    void aChangedRegistrationRemovesTheOldBindingThenRegistersAnew() throws Exception {
+        startKamailio("MD5");
+        trunks.set(trunk("correct horse", REALM));
+        startGateway();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status() != null
+                && status().state() == RegistrationState.REGISTERED);
+        String before = kamailio.log();
+        java.util.regex.Matcher first = Pattern.compile("expires=300 auth=alice callid=(\\S+)").matcher(before);
+        assertThat(first.find()).as(before).isTrue();
+        String oldCallId = first.group(1);
+
+        trunks.set(FakeTrunks.registering("t1", "127.0.0.1", kamailio.port(), Trunk.Transport.UDP, "alice",
+                "correct horse", REALM, 600));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Pattern.compile("expires=600 auth=alice callid=")
+                .matcher(kamailio.log()).find() && status().state() == RegistrationState.REGISTERED);
+        String log = kamailio.log();
+        int unregister = log.indexOf("expires=0 auth=alice callid=" + oldCallId);
+        java.util.regex.Matcher renewed = Pattern.compile("expires=600 auth=alice callid=(\\S+)").matcher(log);
+        assertThat(renewed.find()).isTrue();
+        assertThat(unregister).as("Expires 0 on the old Call-ID first").isPositive().isLessThan(renewed.start());
+        assertThat(renewed.group(1)).isNotEqualTo(oldCallId);
+        String dump = kamailio.rpc("ul.dump");
+        assertThat(dump).contains(contact()).contains(renewed.group(1)).doesNotContain(oldCallId);
     }
 
     @Test
