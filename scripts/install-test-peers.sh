@@ -8,6 +8,7 @@ set -euo pipefail
 need=(
   "sipp:sip-tester"
   "kamailio:kamailio"
+  "glob:/usr/lib/*/kamailio/modules/tls.so:kamailio-tls-modules"
   "baresip:baresip"
   "tshark:tshark"
   "sox:sox"

@@ -45,7 +45,8 @@ class RegistrationIT {
         String cfg = Files.readString(Path.of("src/test/resources/kamailio/registrar.cfg"));
         int port = FreePorts.udpAndTcp();
         kamailio = Kamailio.start(cfg, Map.of("PORT", Integer.toString(port), "REALM", REALM, "USER", "alice",
-                "PASSWORD", "correct horse", "MAX_EXPIRES", "10", "ALGORITHM", algorithm), dir.resolve("kamailio"));
+                "PASSWORD", "correct horse", "MAX_EXPIRES", "10", "ALGORITHM", algorithm, "DEFINES", ""),
+                dir.resolve("kamailio"));
     }
 
     private void startGateway() throws Exception {

@@ -99,6 +99,25 @@ public final class Kamailio implements AutoCloseable {
         }
     }
 
+    /**
+     * Requires a Kamailio module (e.g. "tls", from Debian's kamailio-tls-modules): skips, or
+     * fails under CI, when its {@code .so} is in no module directory.
+     */
+    public static void requireModule(String module) {
+        for (Path dir : List.of(Path.of("/usr/lib/x86_64-linux-gnu/kamailio/modules"),
+                Path.of("/usr/lib/aarch64-linux-gnu/kamailio/modules"), Path.of("/usr/lib/kamailio/modules"),
+                Path.of("/usr/local/lib64/kamailio/modules"))) {
+            if (Files.exists(dir.resolve(module + ".so"))) {
+                return;
+            }
+        }
+        String reason = "kamailio module " + module + " is not installed (Debian: kamailio-tls-modules for tls)";
+        if (Peers.underCi()) {
+            org.junit.jupiter.api.Assertions.fail("CI=true but " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.abort("skipped: " + reason);
+    }
+
     /** The UDP port it answers on. */
     public int port() {
         return port;

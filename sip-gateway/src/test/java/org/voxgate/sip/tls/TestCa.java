@@ -67,6 +67,16 @@ public final class TestCa {
         return new Identity(privateKey(key), List.of(certificates(cert).get(0), certificate()));
     }
 
+    /** The PEM certificate file of a leaf made by {@link #issue}. */
+    public Path certFile(String leafName) {
+        return dir.resolve(leafName + ".pem");
+    }
+
+    /** The PEM (PKCS#8) key file of a leaf made by {@link #issue}. */
+    public Path keyFile(String leafName) {
+        return dir.resolve(leafName + ".key");
+    }
+
     private void run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(openssl.toString());
