@@ -36,8 +36,12 @@ class RegistrarScenariosIT {
     }
 
     private void startGateway(int registrarPort, String realm) throws Exception {
-        trunks.set(FakeTrunks.registering("t1", "127.0.0.1", registrarPort, Trunk.Transport.UDP, "alice", "pw", realm,
+        startGateway(FakeTrunks.registering("t1", "127.0.0.1", registrarPort, Trunk.Transport.UDP, "alice", "pw", realm,
                 300));
+    }
+
+    private void startGateway(Trunk... ts) throws Exception {
+        trunks.set(ts);
         int port = FreePorts.udpAndTcp();
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port),
                 FakeMediaBridge.autoPlaying(Duration.ofMillis(100)), new FakeDirectory(), null, trunks);
@@ -86,5 +90,15 @@ class RegistrarScenariosIT {
         assertThat(gateway.statistics().securityRejections().get(SecurityReason.FOREIGN_CHALLENGE)).isEqualTo(1L);
         Sipp.Result r = sipp.await();
         assertThat(r.ok()).as("no answer went to the foreign realm: " + r.describe()).isTrue();
+    }
+
+    @Test
+    void aHostOnTheMetadataOrWildcardAddressIsNeverContacted() throws Exception {
+        startGateway(FakeTrunks.registering("t1", "169.254.169.254", 5060, Trunk.Transport.UDP, "alice", "pw", null,
+                300), FakeTrunks.registering("t2", "0.0.0.0", 5060, Trunk.Transport.UDP, "alice", "pw", null, 300));
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.registrations().size() == 2
+                && gateway.registrations().values().stream().allMatch(s -> s.state() == RegistrationState.RETRYING));
+        assertThat(gateway.registrations().get("t1").lastFailure()).contains("169.254.169.254").contains("refused");
+        assertThat(gateway.registrations().get("t2").lastFailure()).contains("0.0.0.0").contains("refused");
     }
 }

@@ -59,6 +59,12 @@ final class RegisterSender implements RegisterTransport {
         Set<String> peerAddresses = new HashSet<>();
         try {
             for (InetAddress a : InetAddress.getAllByName(req.host())) {
+                if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
+                    // 169.254.169.254 is the cloud metadata service: a trunk host must never reach it
+                    sink.onResponse(req.cseq(), RegisterResponse.transportError(req.host() + " resolves to "
+                            + a.getHostAddress() + " (wildcard, link-local or multicast): refused"));
+                    return;
+                }
                 peerAddresses.add(a.getHostAddress());
             }
         } catch (Exception e) {
