@@ -7,6 +7,8 @@ set -euo pipefail
 # command-or-probe:package
 need=(
   "sipp:sip-tester"
+  "kamailio:kamailio"
+  "glob:/usr/lib/*/kamailio/modules/tls.so:kamailio-tls-modules"
   "baresip:baresip"
   "tshark:tshark"
   "sox:sox"

@@ -110,6 +110,9 @@ public final class VoxgateServer implements AutoCloseable {
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
             gateway.start();
+            if (admin != null) {
+                admin.registrations(gateway::registrations);
+            }
         } catch (Exception e) {
             bridge.close();
             if (admin != null) {
@@ -154,7 +157,8 @@ public final class VoxgateServer implements AutoCloseable {
         return new SipConfig(c.bindAddress(), advertised.getHostAddress(), c.sipUdpPort(), c.sipTcpPort(),
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
-                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
+                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress()))
+                                .withTrustAnchors(SipTlsFiles.trustAnchors(t.trustStoreFile())),
                 new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers())).withDefence(c.sipDefence());
     }
 

@@ -73,6 +73,8 @@ class MetricsIT {
         assertThat(metric(text, "process_cpu_usage")).isNotNaN();
         assertThat(metric(text, "voxgate_process_resident_memory_bytes")).isGreaterThan(10_000_000);
         assertThat(metric(text, "voxgate_calls_active")).isZero();
+        assertThat(text).contains("voxgate_sip_registrations{state=\"REGISTERED\"} 0")
+                .contains("voxgate_sip_registrations{state=\"FAILED\"} 0");
         assertThat(metric(text, "voxgate_calls_started_total")).isZero();
         assertThat(metric(text, "voxgate_rtp_packets_dropped_total", "reason", "WRONG_SOURCE")).isZero();
         assertThat(metric(text, "voxgate_ivr_outcomes_total", "outcome", "JOINED")).isZero();

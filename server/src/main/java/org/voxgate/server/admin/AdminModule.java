@@ -3,11 +3,14 @@ package org.voxgate.server.admin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ import org.voxgate.server.store.Store;
 import org.voxgate.server.store.StoreMeetingDirectory;
 import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
+import org.voxgate.sip.RegistrationStatus;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -44,9 +48,12 @@ public final class AdminModule implements AutoCloseable {
     private final String scheme;
     private final String host;
     private final String displayHost;
+    private final AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource;
 
     private AdminModule(Database db, Store store, Vertx vertx, HttpServer server, TlsCertificate certificate,
-                        String bootstrapKey, String scheme, String host, String displayHost) {
+                        String bootstrapKey, String scheme, String host, String displayHost,
+                        AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource) {
+        this.registrationSource = registrationSource;
         this.db = db;
         this.store = store;
         this.vertx = vertx;
@@ -107,6 +114,9 @@ public final class AdminModule implements AutoCloseable {
             vertx = Vertx.vertx();
             AuthThrottle throttle = new AuthThrottle(config.authFailureLimit(), config.authFailureWindow().toNanos(),
                     config.lockout().toNanos(), nanoClock);
+            AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource =
+                    new AtomicReference<>(Map::of);
+            Supplier<Map<String, RegistrationStatus>> registrations = () -> registrationSource.get().get();
             HttpServerOptions opts = new HttpServerOptions().setMaxFormAttributeSize(AdminApi.MAX_BODY_BYTES);
             if (cert != null) {
                 opts.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.certFile().toString())
@@ -114,14 +124,14 @@ public final class AdminModule implements AutoCloseable {
             }
             HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle,
                             new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock),
-                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock)))
+                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock), registrations))
                     .listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             // A wildcard bind is reachable at the advertised address, the first certificate name.
             String display = InetAddress.getByName(config.bindAddress()).isAnyLocalAddress()
                     && !config.certificateNames().isEmpty() ? config.certificateNames().get(0) : config.bindAddress();
             AdminModule m = new AdminModule(db, store, vertx, server, cert, key, cert == null ? "http" : "https",
-                    config.bindAddress(), display);
+                    config.bindAddress(), display, registrationSource);
             LOG.info("admin API listening on {} (database {})", m.baseUrl(), db.postgres() ? "PostgreSQL" : "H2");
             return m;
         } catch (ExecutionException | TimeoutException | InterruptedException | IOException | RuntimeException e) {
@@ -168,6 +178,14 @@ public final class AdminModule implements AutoCloseable {
     /** The dial plan and meetings from the store, with {@code fallback} (the demo meeting) for the rest. */
     public MeetingDirectory meetingDirectory(MeetingDirectory fallback) {
         return new StoreMeetingDirectory(store, fallback);
+    }
+
+    /**
+     * Where {@code GET /trunks/{id}/registration} reads the live registration status (the SIP
+     * gateway's {@code registrations()}); until set, every trunk reads as not registered.
+     */
+    public void registrations(Supplier<Map<String, RegistrationStatus>> source) {
+        registrationSource.set(java.util.Objects.requireNonNull(source, "source"));
     }
 
     /** Writes CDRs for finished calls. */

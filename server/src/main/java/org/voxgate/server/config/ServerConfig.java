@@ -45,7 +45,12 @@ public record ServerConfig(
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
      */
-    public record SipTls(int port, String certFile, String keyFile) {}
+    /** @param trustStoreFile PEM CA bundle for carriers' certificates; empty: the JDK's cacerts */
+    public record SipTls(int port, String certFile, String keyFile, String trustStoreFile) {
+        public SipTls(int port, String certFile, String keyFile) {
+            this(port, certFile, keyFile, "");
+        }
+    }
 
     /** The metrics and health endpoints (keys {@code metrics.*}); port 0 takes any free port. */
     public record Metrics(boolean enabled, String bindAddress, int port) {}
@@ -182,7 +187,7 @@ public record ServerConfig(
             throw new ConfigException(cert.isEmpty() ? "sip.tlsCertFile" : "sip.tlsKeyFile",
                     "is empty while the other is set; allowed: both sip.tlsCertFile and sip.tlsKeyFile, or neither");
         }
-        return new SipTls((Integer) v.get("sip.tlsPort"), cert, key);
+        return new SipTls((Integer) v.get("sip.tlsPort"), cert, key, (String) v.get("sip.tlsTrustStore"));
     }
 
     private static Admin admin(Map<String, Object> v) throws ConfigException {

@@ -44,6 +44,10 @@ public final class Settings {
             new Setting("sip.tlsCertFile", "", PATH_OR_EMPTY,
                     "PEM certificate chain for SIP-TLS; empty: a self-signed certificate generated in the data directory"),
             new Setting("sip.tlsKeyFile", "", PATH_OR_EMPTY, "PEM private key of sip.tlsCertFile"),
+            new Setting("sip.tlsTrustStore", "", PATH_OR_EMPTY,
+                    "PEM file of the CA certificates a carrier's SIP-TLS certificate must chain to (registration and "
+                            + "calls on TLS trunks; the certificate must also name the trunk's host); empty: the JDK's "
+                            + "default trust store (cacerts)"),
             new Setting("sip.maxCalls", "500", new SettingType.IntRange(1, 100_000),
                     "concurrent calls; above it new calls get 503"),
             new Setting("sip.sessionExpiresSeconds", "1800", new SettingType.IntRange(90, 86_400),

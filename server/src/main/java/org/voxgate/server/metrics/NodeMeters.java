@@ -3,6 +3,7 @@ package org.voxgate.server.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +22,8 @@ import org.voxgate.bridge.BridgeSnapshot;
 import org.voxgate.bridge.BridgeStatistics;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.SecurityReason;
+import org.voxgate.sip.RegistrationState;
+import org.voxgate.sip.RegistrationStatus;
 import org.voxgate.sip.SipGateway;
 import org.voxgate.sip.SipStatistics;
 
@@ -42,6 +45,8 @@ import org.voxgate.sip.SipStatistics;
  *   <tr><td>{@code voxgate_ivr_outcomes_total{outcome}}</td><td>JOINED or the IVR's end reason</td></tr>
  *   <tr><td>{@code voxgate_sip_security_rejections_total{reason}}</td><td>refusals in the security log, by {@link SecurityReason}</td></tr>
  *   <tr><td>{@code voxgate_sip_banned_sources}</td><td>sources banned now (rate limit, failed authentications)</td></tr>
+ *   <tr><td>{@code voxgate_sip_registrations{state}}</td><td>trunks whose outbound registration is in each
+ *       {@link RegistrationState} now (every state present, 0 when none)</td></tr>
  *   <tr><td>{@code voxgate_process_resident_memory_bytes}</td><td>RSS (Linux), with Micrometer's JVM and process meters</td></tr>
  * </table>
  */
@@ -55,6 +60,7 @@ public final class NodeMeters implements AutoCloseable {
     private final SipGateway gateway;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private volatile BridgeSnapshot last;
+    private volatile Map<RegistrationState, Integer> registrations = Map.of();
 
     /**
      * @param bridge  the bridge's counters
@@ -79,6 +85,11 @@ public final class NodeMeters implements AutoCloseable {
                 .description("media legs open").register(registry);
         Gauge.builder("voxgate.conferences.active", this, m -> m.last == null ? 0 : m.last.conferences())
                 .description("conferences live").register(registry);
+        for (RegistrationState st : RegistrationState.values()) {
+            Gauge.builder("voxgate.sip.registrations", this, m -> m.registrations.getOrDefault(st, 0))
+                    .tag("state", st.name()).description("trunks whose outbound registration is in this state")
+                    .register(registry);
+        }
         if (Files.isReadable(STATM)) {
             Gauge.builder("voxgate.process.resident.memory", NodeMeters::residentBytes).baseUnit("bytes")
                     .description("resident set size of this process").register(registry);
@@ -99,6 +110,11 @@ public final class NodeMeters implements AutoCloseable {
             counters.set("voxgate.rtp.packets.dropped", "datagrams refused, by reason", Tags.of("reason", e.getKey()),
                     e.getValue());
         }
+        Map<RegistrationState, Integer> byState = new EnumMap<>(RegistrationState.class);
+        for (RegistrationStatus r : gateway.registrations().values()) {
+            byState.merge(r.state(), 1, Integer::sum);
+        }
+        registrations = byState;
         SipStatistics s = gateway.statistics();
         counters.set("voxgate.calls.started", "new INVITEs that started a call", Tags.empty(), s.callsStarted());
         for (Map.Entry<EndCause, Long> e : s.callsEnded().entrySet()) {

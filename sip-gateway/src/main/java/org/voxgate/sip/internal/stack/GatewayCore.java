@@ -29,7 +29,11 @@ import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.TrunkDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.internal.defence.Defence;
+import org.voxgate.sip.RegistrationStatus;
+import org.voxgate.sip.SecurityReason;
 import org.voxgate.sip.internal.ivr.IvrSettings;
+import org.voxgate.sip.internal.register.RegistrationSettings;
+import org.voxgate.sip.internal.register.Registrations;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerPolicy;
@@ -64,6 +68,8 @@ public final class GatewayCore implements AutoCloseable {
     private final SipCounters counters = new SipCounters(securityLog);
     private final Defence defence;
     private volatile boolean started;
+    private volatile Registrations registrations;
+    private RegistrationSettings registrationSettings;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -112,7 +118,30 @@ public final class GatewayCore implements AutoCloseable {
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);
+        if (registrationSettings == null) {
+            registrationSettings = RegistrationSettings.of(config.advertisedHost(), config.udpPort(), config.tcpPort(),
+                    config.tlsPort());
+        }
+        registrations = new Registrations(trunks, registrationSettings, new RegisterSender(this), scheduler,
+                System::currentTimeMillis, new java.util.Random(),
+                (source, detail) -> securityLog.reject(source, SecurityReason.FOREIGN_CHALLENGE, detail));
+        registrations.start();
         started = true;
+    }
+
+    /** Outbound registration status per trunk id; empty before {@link #start()}. */
+    public Map<String, RegistrationStatus> registrations() {
+        Registrations r = registrations;
+        return r == null ? Map.of() : r.statuses();
+    }
+
+    /** For tests: registration timing (back-off, directory polling); call before {@link #start()}. */
+    synchronized void registrationSettings(RegistrationSettings settings) {
+        this.registrationSettings = settings;
+    }
+
+    RegistrationSettings registrationSettings() {
+        return registrationSettings;
     }
 
     public int activeCalls() {
@@ -307,6 +336,10 @@ public final class GatewayCore implements AutoCloseable {
             withMdc(call.callId, () -> call.hangup(EndCause.SHUTDOWN));
         }
         long deadline = System.nanoTime() + BYE_WAIT.toNanos();
+        Registrations r = registrations;
+        if (r != null) {
+            r.close(BYE_WAIT); // Expires: 0 to every registrar, while the BYEs are under way
+        }
         synchronized (byesPending) {
             while (!byesPending.isEmpty() && System.nanoTime() < deadline) {
                 try {

@@ -114,7 +114,8 @@ public final class JainSipStack {
             p.setProperty("javax.net.ssl.keyStore", keys.file().toString());
             p.setProperty("javax.net.ssl.keyStorePassword", keys.password());
             p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
-            p.setProperty("javax.net.ssl.trustStore", keys.file().toString());
+            // Carriers' chains are checked against the configured CAs (or the JDK's), never our own key store
+            p.setProperty("javax.net.ssl.trustStore", keys.trustFile().toString());
             p.setProperty("javax.net.ssl.trustStorePassword", keys.password());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
             // Callers are identified by SIP, not by client certificates.
@@ -123,6 +124,8 @@ public final class JainSipStack {
             // The stack's own default list has RSA key exchange and anonymous suites: never use it.
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsPolicy.CIPHER_SUITES));
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+            // ... and must name the host we connect to (RFC 5922 section 7.3)
+            p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", CarrierTlsPolicy.class.getName());
         }
         p.putAll(overrides);
         return p;
