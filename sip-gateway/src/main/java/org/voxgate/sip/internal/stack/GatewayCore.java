@@ -32,6 +32,9 @@ import org.voxgate.sip.internal.ivr.IvrSettings;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerPolicy;
+import org.voxgate.sip.internal.trunk.NonceService;
+import org.voxgate.sip.internal.trunk.TrunkAdmission;
+import org.voxgate.sip.internal.trunk.TrunkLimits;
 
 /**
  * The running gateway: the stack, the calls by Call-ID, the call executor and timers, and the
@@ -62,6 +65,8 @@ public final class GatewayCore implements AutoCloseable {
     private final SecurityLog securityLog = new SecurityLog();
     private final SipCounters counters = new SipCounters(securityLog);
     private volatile boolean started;
+    private final TrunkLimits trunkLimits = new TrunkLimits(System::nanoTime);
+    private volatile TrunkAdmission admission;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -106,6 +111,8 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
+        admission = new TrunkAdmission(config.localCallerNetworks(), trunks,
+                new NonceService(System::currentTimeMillis, new java.security.SecureRandom()), config.realm());
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);
@@ -159,6 +166,28 @@ public final class GatewayCore implements AutoCloseable {
 
     TrunkDirectory trunks() {
         return trunks;
+    }
+
+    /** Who new INVITEs belong to (set by {@link #start()}). */
+    TrunkAdmission admission() {
+        return admission;
+    }
+
+    /**
+     * The channel and calls-per-second limits of every trunk, shared by inbound admission and
+     * dial-out: {@code acquire} before a new call, {@code release} once when a granted call ends.
+     */
+    public TrunkLimits trunkLimits() {
+        return trunkLimits;
+    }
+
+    /**
+     * A digest authentication from {@code source} failed (wrong password or unknown user).
+     * For now only the security log has it (written by the caller); the per-source failure
+     * counter of the defence work hooks in here.
+     */
+    void authFailed(java.net.InetAddress source) {
+        LOG.debug("authentication failed from {}", source == null ? "-" : source.getHostAddress());
     }
 
     MeetingDirectory directory() {
