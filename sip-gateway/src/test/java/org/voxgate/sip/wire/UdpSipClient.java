@@ -22,7 +22,12 @@ public final class UdpSipClient implements AutoCloseable {
     private final int gatewayPort;
 
     public UdpSipClient(int gatewayPort) throws IOException {
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), gatewayPort);
+    }
+
+    /** A client sending from {@code bind} (127.0.0.2, ...: another source on loopback). */
+    public UdpSipClient(InetAddress bind, int gatewayPort) throws IOException {
+        this.socket = new DatagramSocket(0, bind);
         this.gatewayPort = gatewayPort;
     }
 
