@@ -20,6 +20,7 @@ import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.SipGateway;
+import org.voxgate.sip.TrunkDirectory;
 
 /**
  * The composition root: builds the bridge and the SIP gateway from the configuration and
@@ -76,6 +77,7 @@ public final class VoxgateServer implements AutoCloseable {
 
         AdminModule admin = null;
         MeetingDirectory directory = meetings;
+        TrunkDirectory trunks = TrunkDirectory.none();
         CallListener cdrs = new CdrLog();
         if (config.admin().enabled()) {
             try {
@@ -85,6 +87,7 @@ public final class VoxgateServer implements AutoCloseable {
                 throw new StartupException("admin API: " + e.getMessage(), e);
             }
             directory = admin.meetingDirectory(meetings);
+            trunks = admin.trunkDirectory();
             CallListener store = admin.callListener();
             CallListener log = cdrs;
             cdrs = record -> {
@@ -98,7 +101,7 @@ public final class VoxgateServer implements AutoCloseable {
                 config.jitterMinMs(), config.jitterMaxMs()));
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
+            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks);
             gateway.start();
         } catch (Exception e) {
             bridge.close();
@@ -130,7 +133,9 @@ public final class VoxgateServer implements AutoCloseable {
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
                         : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
-                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()));
+                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()),
+                c.sipAdmission().localCallerNetworks(),
+                c.sipAdmission().realm().isEmpty() ? null : c.sipAdmission().realm());
     }
 
     /** What an operator needs to place a first call. */

@@ -37,6 +37,7 @@ public final class AdminModule implements AutoCloseable {
 
     private final Database db;
     private final Store store;
+    private org.voxgate.server.store.StoreTrunkDirectory trunkDirectory;
     private final Vertx vertx;
     private final HttpServer server;
     private final TlsCertificate certificate;
@@ -170,6 +171,17 @@ public final class AdminModule implements AutoCloseable {
         return new StoreMeetingDirectory(store, fallback);
     }
 
+    /**
+     * The trunks of every account for the SIP gateway, cached and kept current (local writes at
+     * once, other nodes' within a poll interval). One per module; closed with it.
+     */
+    public synchronized org.voxgate.sip.TrunkDirectory trunkDirectory() {
+        if (trunkDirectory == null) {
+            trunkDirectory = new org.voxgate.server.store.StoreTrunkDirectory(store);
+        }
+        return trunkDirectory;
+    }
+
     /** Writes CDRs for finished calls. */
     public CallListener callListener() {
         return new CdrCallListener(store);
@@ -198,6 +210,11 @@ public final class AdminModule implements AutoCloseable {
     /** Stops the API, then closes the database. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (trunkDirectory != null) {
+                trunkDirectory.close();
+            }
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -34,7 +34,16 @@ public record ServerConfig(
         Demo demo,
         Admin admin,
         SipTls sipTls,
-        Metrics metrics) {
+        Metrics metrics,
+        SipAdmission sipAdmission) {
+
+    /**
+     * Who may call without a trunk, and the realm of our digest challenges (keys
+     * {@code sip.localCallerNetworks}, {@code sip.realm}).
+     *
+     * @param realm empty: the advertised address
+     */
+    public record SipAdmission(List<String> localCallerNetworks, String realm) {}
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -125,7 +134,13 @@ public record ServerConfig(
                 admin(v),
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
-                        (Integer) v.get("metrics.port")));
+                        (Integer) v.get("metrics.port")),
+                sipAdmission(v));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SipAdmission sipAdmission(Map<String, Object> v) {
+        return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {
