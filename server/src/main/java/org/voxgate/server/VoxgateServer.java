@@ -181,6 +181,11 @@ public final class VoxgateServer implements AutoCloseable {
         return gateway;
     }
 
+    /** The admin API and store, or empty when {@code admin.enabled} is false. */
+    public java.util.Optional<AdminModule> admin() {
+        return java.util.Optional.ofNullable(admin);
+    }
+
     public InMemoryMeetingDirectory meetings() {
         return meetings;
     }
