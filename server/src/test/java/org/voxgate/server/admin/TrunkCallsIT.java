@@ -36,7 +36,8 @@ class TrunkCallsIT {
     @BeforeEach
     void start() throws Exception {
         fixture = ServerFixture.start(dir.resolve("data"), Map.of("VOXGATE_SIP_LOCAL_CALLER_NETWORKS", "127.0.0.1/32",
-                "VOXGATE_ADMIN_ALLOW_INTERNAL_TRUNK_HOSTS", "true", "VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "30"));
+                "VOXGATE_ADMIN_ALLOW_INTERNAL_TRUNK_HOSTS", "true", "VOXGATE_ADMIN_BIND_ADDRESS", "127.0.0.1",
+                "VOXGATE_IVR_INPUT_TIMEOUT_SECONDS", "30"));
         AdminModule admin = fixture.server.admin().orElseThrow();
         owner = ApiClient.forModule(admin, admin.bootstrapKey().orElseThrow());
     }
