@@ -76,7 +76,8 @@ class TrunkPoliciesIT {
         try (UdpSipClient c = new UdpSipClient(InetAddress.getByName(source), port)) {
             Messages.Dialog d = Messages.newDialog(c.localPort(), port);
             String branch = UdpSipClient.token();
-            c.send(Messages.request("INVITE", "a-direct", d, 1, "INVITE", branch, extraHeaders, "application/sdp", sdp));
+            c.send(Messages.request("INVITE", "a-direct", d, 1, "INVITE", branch, extraHeaders,
+                    sdp == null ? null : "application/sdp", sdp));
             UdpSipClient.SipMessage r = c.finalResponse("INVITE", Duration.ofSeconds(5));
             assertThat(r).isNotNull();
             Messages.Dialog answered = d.withToTag(r.toTag());
@@ -103,6 +104,15 @@ class TrunkPoliciesIT {
         UdpSipClient.SipMessage r = call(TRUNK_SOURCE, "", offer("RTP/AVP", ""));
         assertThat(r.status()).isEqualTo(488);
         assertThat(r.header("Warning")).startsWith("302 ").contains("SRTP is required");
+        assertThat(bridge.openLegs()).isZero();
+    }
+
+    @Test
+    void srtpRequiredRefusesALateOfferSinceOurOwnOfferIsPlain() throws Exception {
+        trunks.set(trunk(Trunk.SrtpPolicy.REQUIRED, Trunk.CallerIdPolicy.PASSTHROUGH, List.of("PCMU")));
+        UdpSipClient.SipMessage r = call(TRUNK_SOURCE, "", null);
+        assertThat(r.status()).isEqualTo(488);
+        assertThat(r.header("Warning")).startsWith("302 ").contains("send an SDP offer");
         assertThat(bridge.openLegs()).isZero();
     }
 

@@ -187,9 +187,22 @@ final class SipCall implements IvrOutcome {
         }
     }
 
+    /** Our own offers are RTP/AVP, so a trunk that requires SRTP must send the offer itself. */
+    private boolean srtpRequired() {
+        return trunk != null && trunk.srtpPolicy() == Trunk.SrtpPolicy.REQUIRED;
+    }
+
+    private static final String SRTP_NEEDS_OFFER =
+            "SRTP is required on this trunk; send an SDP offer with RTP/SAVP (SDES over SIP-TLS) or DTLS-SRTP";
+
     private void answerWith(MediaLeg newLeg, DialPlanRoute r, SessionTimerDecision timer) {
         String offer = SdpBodies.sdpOf(invite);
         boolean lateOffer = offer == null;
+        if (lateOffer && srtpRequired()) {
+            newLeg.close();
+            rejectInvite(488, resp -> responses.addWarning(resp, 302, SRTP_NEEDS_OFFER));
+            return;
+        }
         String sdp;
         try {
             sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(offer);
@@ -359,6 +372,11 @@ final class SipCall implements IvrOutcome {
                     tx.sendResponse(r);
                     return;
                 }
+            } else if (invite && srtpRequired()) {
+                Response r = responses.create(request, 488, localTag); // the session stays as it was
+                responses.addWarning(r, 302, SRTP_NEEDS_OFFER);
+                tx.sendResponse(r);
+                return;
             } else if (invite) {
                 sdp = leg.createOffer();
                 answerInAck = true;
