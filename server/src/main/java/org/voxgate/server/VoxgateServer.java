@@ -135,7 +135,8 @@ public final class VoxgateServer implements AutoCloseable {
                         : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
                 new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()),
                 c.sipAdmission().localCallerNetworks(),
-                c.sipAdmission().realm().isEmpty() ? null : c.sipAdmission().realm());
+                c.sipAdmission().realm().isEmpty() ? null : c.sipAdmission().realm(),
+                c.sipAdmission().digestAlgorithms());
     }
 
     /** What an operator needs to place a first call. */

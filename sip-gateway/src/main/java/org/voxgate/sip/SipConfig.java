@@ -37,12 +37,20 @@ import org.voxgate.bridge.api.ConferenceOptions;
  *                                 ::1/128: local softphones); null means the default, empty means none
  * @param realm                    realm of our Digest challenges to trunk callers; null means
  *                                 {@code advertisedHost}
+ * @param digestAlgorithms         the algorithms we challenge with, one WWW-Authenticate each, in
+ *                                 this order (RFC 8760 section 2.4: preferred first): "SHA-256",
+ *                                 "MD5", "SHA-512-256". Null means SHA-256 then MD5. Some old UAs
+ *                                 (SIPp 3.6, baresip 1.0) give up on the first challenge they cannot
+ *                                 compute instead of skipping it; list only "MD5" for those
  */
 public record SipConfig(String bindAddress, String advertisedHost, int udpPort, int tcpPort,
                         int maxCalls, int sessionExpiresSeconds, int minSessionExpiresSeconds,
                         Duration digitTimeout, Duration ivrInputTimeout, int maxAttempts,
                         String userAgent, int tlsPort, SipTls tls, ConferenceOptions conference,
-                        List<String> localCallerNetworks, String realm) {
+                        List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {
+
+    /** SHA-256 preferred, MD5 for the many UAs that only know it. */
+    public static final List<String> DEFAULT_DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
 
     /** Loopback only: softphones on this host, the zero-configuration demo. */
     public static final List<String> DEFAULT_LOCAL_CALLER_NETWORKS = List.of("127.0.0.0/8", "::1/128");
@@ -66,6 +74,13 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
         }
         if (realm == null) {
             realm = advertisedHost;
+        }
+        digestAlgorithms = digestAlgorithms == null ? DEFAULT_DIGEST_ALGORITHMS : List.copyOf(digestAlgorithms);
+        if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != digestAlgorithms.stream().distinct().count()
+                || digestAlgorithms.stream().anyMatch(a -> a == null
+                || org.voxgate.sip.internal.digest.DigestAlgorithm.fromWire(a).isEmpty())) {
+            throw new IllegalArgumentException("digestAlgorithms must list SHA-256, MD5 or SHA-512-256, each once, was "
+                    + digestAlgorithms);
         }
         if (realm.isBlank() || realm.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\')) {
             throw new IllegalArgumentException("realm must be printable ASCII without spaces, quotes or backslashes");
@@ -117,7 +132,7 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      Duration ivrInputTimeout, int maxAttempts, String userAgent, int tlsPort, SipTls tls,
                      ConferenceOptions conference) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, null, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference, null, null, null);
     }
 
     /** Settings without a TLS listening point. */
@@ -125,7 +140,7 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
                      Duration ivrInputTimeout, int maxAttempts, String userAgent) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null, null, null, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, 0, null, null);
     }
 
     /** Settings with the bridge's default conference options. */
@@ -133,7 +148,7 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
                      int sessionExpiresSeconds, int minSessionExpiresSeconds, Duration digitTimeout,
                      Duration ivrInputTimeout, int maxAttempts, String userAgent, int tlsPort, SipTls tls) {
         this(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds, minSessionExpiresSeconds,
-                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, null, null, null);
+                digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, null);
     }
 
     private static void checkPort(String name, int port) {
@@ -152,42 +167,42 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
     public SipConfig withPorts(int udp, int tcp) {
         return new SipConfig(bindAddress, advertisedHost, udp, tcp, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
-                localCallerNetworks, realm);
+                localCallerNetworks, realm, digestAlgorithms);
     }
 
     /** A copy with a TLS listening point on {@code port} (0: none) with this identity. */
     public SipConfig withTls(int port, SipTls identity) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, port, identity, conference,
-                localCallerNetworks, realm);
+                localCallerNetworks, realm, digestAlgorithms);
     }
 
     /** A copy with another call limit. */
     public SipConfig withMaxCalls(int calls) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, calls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
-                localCallerNetworks, realm);
+                localCallerNetworks, realm, digestAlgorithms);
     }
 
     /** A copy with other session timer values. */
     public SipConfig withSessionTimer(int sessionExpires, int minSessionExpires) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpires,
                 minSessionExpires, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
-                localCallerNetworks, realm);
+                localCallerNetworks, realm, digestAlgorithms);
     }
 
     /** A copy with other IVR timeouts. */
     public SipConfig withIvrTimeouts(Duration digit, Duration input) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digit, input, maxAttempts, userAgent, tlsPort, tls, conference,
-                localCallerNetworks, realm);
+                localCallerNetworks, realm, digestAlgorithms);
     }
 
     /** A copy whose meetings mix with these options (mix-rate cap, ptime, talkers). */
     public SipConfig withConference(ConferenceOptions options) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls,
-                Objects.requireNonNull(options, "options"), localCallerNetworks, realm);
+                Objects.requireNonNull(options, "options"), localCallerNetworks, realm, digestAlgorithms);
     }
 
     /**
@@ -199,6 +214,13 @@ public record SipConfig(String bindAddress, String advertisedHost, int udpPort, 
     public SipConfig withAdmission(List<String> networks, String digestRealm) {
         return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
                 minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
-                networks, digestRealm);
+                networks, digestRealm, digestAlgorithms);
+    }
+
+    /** A copy challenging with these algorithms, in this order (null: SHA-256, MD5). */
+    public SipConfig withDigestAlgorithms(List<String> algorithms) {
+        return new SipConfig(bindAddress, advertisedHost, udpPort, tcpPort, maxCalls, sessionExpiresSeconds,
+                minSessionExpiresSeconds, digitTimeout, ivrInputTimeout, maxAttempts, userAgent, tlsPort, tls, conference,
+                localCallerNetworks, realm, algorithms);
     }
 }

@@ -41,9 +41,10 @@ public record ServerConfig(
      * Who may call without a trunk, and the realm of our digest challenges (keys
      * {@code sip.localCallerNetworks}, {@code sip.realm}).
      *
-     * @param realm empty: the advertised address
+     * @param realm            empty: the advertised address
+     * @param digestAlgorithms  of our challenges, preferred first (key {@code sip.digestAlgorithms})
      */
-    public record SipAdmission(List<String> localCallerNetworks, String realm) {}
+    public record SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {}
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -140,7 +141,8 @@ public record ServerConfig(
 
     @SuppressWarnings("unchecked")
     private static SipAdmission sipAdmission(Map<String, Object> v) {
-        return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"));
+        return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"),
+                (List<String>) v.get("sip.digestAlgorithms"));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -50,6 +50,8 @@ public final class Settings {
             new Setting("sip.realm", "", new SettingType.Text(Pattern.compile("[\\x21-\\x7e&&[^\"\\\\]]{0,255}"),
                     "empty, or up to 255 printable ASCII characters without spaces, quotes or backslashes"),
                     "realm of the digest challenges sent to trunk callers; empty: the advertised address"),
+            new Setting("sip.digestAlgorithms", "SHA-256,MD5", new SettingType.ListOf(Set.of("SHA-256", "MD5", "SHA-512-256")),
+                    "digest algorithms of our challenges, one WWW-Authenticate each, preferred first (RFC 8760); list only MD5 for old UAs that give up on a SHA-256 challenge"),
             new Setting("rtp.portMin", "20000", new SettingType.IntRange(1024, 65534),
                     "first port of the RTP/RTCP range (even)"),
             new Setting("rtp.portMax", "29999", new SettingType.IntRange(1025, 65535),

@@ -14,7 +14,12 @@ class SipAdmissionSettingsTest {
     @Test
     void defaultsTrustLoopbackOnlyAndUseTheAdvertisedAddressAsRealm() throws Exception {
         ServerConfig.SipAdmission a = ConfigLoader.load(null, Map.of()).sipAdmission();
-        assertThat(a).isEqualTo(new ServerConfig.SipAdmission(List.of("127.0.0.0/8", "::1/128"), ""));
+        assertThat(a).isEqualTo(new ServerConfig.SipAdmission(List.of("127.0.0.0/8", "::1/128"), "",
+                List.of("SHA-256", "MD5")));
+        assertThat(ConfigLoader.load(null, Map.of("VOXGATE_SIP_DIGEST_ALGORITHMS", "MD5")).sipAdmission()
+                .digestAlgorithms()).containsExactly("MD5");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_SIP_DIGEST_ALGORITHMS", "SHA-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sip.digestAlgorithms");
     }
 
     @Test

@@ -112,7 +112,9 @@ public final class GatewayCore implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         admission = new TrunkAdmission(config.localCallerNetworks(), trunks,
-                new NonceService(System::currentTimeMillis, new java.security.SecureRandom()), config.realm());
+                new NonceService(System::currentTimeMillis, new java.security.SecureRandom()), config.realm(),
+                config.digestAlgorithms().stream()
+                        .map(a -> org.voxgate.sip.internal.digest.DigestAlgorithm.fromWire(a).orElseThrow()).toList());
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);

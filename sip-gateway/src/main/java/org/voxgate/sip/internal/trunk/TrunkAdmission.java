@@ -31,7 +31,7 @@ import org.voxgate.sip.internal.digest.DigestCredentials;
  *         otherwise ──────────────────────────────────────────► TRUNK
  *     otherwise (wrong password and unknown user alike) ──────► FORBIDDEN AUTH_FAILED
  *  source in a disabled or outbound-only trunk's networks ────► FORBIDDEN UNKNOWN_SOURCE
- *  some enabled inbound trunk has credentials ────────────────► CHALLENGE (SHA-256, then MD5)
+ *  some enabled inbound trunk has credentials ────────────────► CHALLENGE (SHA-256, then MD5 by default)
  *  otherwise ─────────────────────────────────────────────────► FORBIDDEN UNKNOWN_SOURCE
  * </pre>
  *
@@ -39,14 +39,14 @@ import org.voxgate.sip.internal.digest.DigestCredentials;
  */
 public final class TrunkAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkAdmission.class);
-    /** RFC 8760 section 2.4: the challenges we send, preferred first. */
-    static final List<DigestAlgorithm> OFFERED = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
 
     private final CidrTable<Boolean> local;
     private final TrunkDirectory directory;
     private final NonceService nonces;
     private final String realm;
     private final String dummyPassword;
+    /** RFC 8760 section 2.4: the challenges we send, preferred first. */
+    private final List<DigestAlgorithm> offered;
     private volatile Tables tables = new Tables(Long.MIN_VALUE, CidrTable.<Trunk>builder().build(),
             CidrTable.<Trunk>builder().build(), List.of());
 
@@ -56,9 +56,15 @@ public final class TrunkAdmission {
     /**
      * @param localCallerNetworks CIDR networks admitted without a trunk
      * @param realm               the realm of our challenges
+     * @param offered             the algorithms we challenge with, preferred first; never empty
      * @throws IllegalArgumentException for a malformed network
      */
-    public TrunkAdmission(List<String> localCallerNetworks, TrunkDirectory directory, NonceService nonces, String realm) {
+    public TrunkAdmission(List<String> localCallerNetworks, TrunkDirectory directory, NonceService nonces, String realm,
+                          List<DigestAlgorithm> offered) {
+        if (offered.isEmpty()) {
+            throw new IllegalArgumentException("no digest algorithm to offer");
+        }
+        this.offered = List.copyOf(offered);
         CidrTable.Builder<Boolean> b = CidrTable.builder();
         for (String n : localCallerNetworks) {
             b.add(Cidr.parse(n), Boolean.TRUE);
@@ -109,8 +115,8 @@ public final class TrunkAdmission {
 
     private Admission challenge(boolean stale, String detail) {
         String nonce = nonces.issue();
-        List<String> values = new ArrayList<>(OFFERED.size());
-        for (DigestAlgorithm a : OFFERED) {
+        List<String> values = new ArrayList<>(offered.size());
+        for (DigestAlgorithm a : offered) {
             values.add(DigestChallenge.issue(realm, nonce, a, stale).toHeaderValue());
         }
         return Admission.challenge(values, detail);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.voxgate.sip.SecurityReason;
 import org.voxgate.sip.Trunk;
 import org.voxgate.sip.TrunkDirectory;
+import org.voxgate.sip.internal.digest.DigestAlgorithm;
 import org.voxgate.sip.internal.digest.DigestChallenge;
 import org.voxgate.sip.internal.digest.DigestCredentials;
 import org.voxgate.sip.internal.trunk.Admission.Kind;
@@ -33,7 +34,7 @@ class TrunkAdmissionTest {
         }
     };
     private final TrunkAdmission admission = new TrunkAdmission(List.of("127.0.0.0/8", "::1/128"), directory, nonces,
-            "voxgate.example");
+            "voxgate.example", List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
 
     private void set(Trunk... t) {
         trunks = List.of(t);
@@ -134,7 +135,7 @@ class TrunkAdmissionTest {
         assertThat(wrongAndStale.reason()).isEqualTo(SecurityReason.AUTH_FAILED);
         // a nonce of another process (a restart, another node): forged, yet the password is right
         String foreign = DigestChallenge.issue("voxgate.example", new NonceService(nowMs::get, new SecureRandom())
-                .issue(), org.voxgate.sip.internal.digest.DigestAlgorithm.MD5, false).toHeaderValue();
+                .issue(), DigestAlgorithm.MD5, false).toHeaderValue();
         String auth = DigestCredentials.answer(DigestChallenge.parse(foreign).orElseThrow(), "carrier", "secretpass",
                 "INVITE", URI, 1, "abcdef12").toHeaderValue();
         assertThat(invite("203.0.113.5", auth).challenges()).allMatch(v -> v.contains("stale=TRUE"));
@@ -175,5 +176,15 @@ class TrunkAdmissionTest {
         assertThat(invite("192.0.2.1").kind()).isEqualTo(Kind.TRUNK);
         version.incrementAndGet();
         assertThat(invite("192.0.2.1").kind()).isEqualTo(Kind.FORBIDDEN);
+    }
+
+    @Test
+    void theOfferedAlgorithmsAreConfigurable() throws Exception {
+        set(Trunks.byDigest("d1", "a", "carrier", "secretpass"));
+        TrunkAdmission md5Only = new TrunkAdmission(List.of(), directory, nonces, "voxgate.example",
+                List.of(DigestAlgorithm.MD5));
+        Admission c = md5Only.admit(ip("203.0.113.5"), URI, List.of());
+        assertThat(c.challenges()).hasSize(1).allMatch(v -> v.contains("algorithm=MD5"));
+        assertThat(md5Only.admit(ip("127.0.0.1"), URI, List.of()).kind()).as("no local networks").isEqualTo(Kind.CHALLENGE);
     }
 }
