@@ -22,6 +22,7 @@ import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.SipGateway;
 import org.voxgate.sip.SipTls;
+import org.voxgate.sip.TrunkDirectory;
 
 /**
  * The composition root: builds the bridge and the SIP gateway from the configuration and
@@ -78,6 +79,7 @@ public final class VoxgateServer implements AutoCloseable {
 
         AdminModule admin = null;
         MeetingDirectory directory = meetings;
+        TrunkDirectory trunks = TrunkDirectory.none();
         CallListener cdrs = new CdrLog();
         if (config.admin().enabled()) {
             try {
@@ -87,6 +89,7 @@ public final class VoxgateServer implements AutoCloseable {
                 throw new StartupException("admin API: " + e.getMessage(), e);
             }
             directory = admin.meetingDirectory(meetings);
+            trunks = admin.trunkDirectory();
             CallListener store = admin.callListener();
             CallListener log = cdrs;
             cdrs = record -> {
@@ -108,7 +111,7 @@ public final class VoxgateServer implements AutoCloseable {
         }
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
+            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks);
             gateway.start();
             if (admin != null) {
                 admin.registrations(gateway::registrations);
@@ -159,7 +162,10 @@ public final class VoxgateServer implements AutoCloseable {
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
                         : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress()))
                                 .withTrustAnchors(SipTlsFiles.trustAnchors(t.trustStoreFile())),
-                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers())).withDefence(c.sipDefence());
+                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()),
+                c.sipAdmission().localCallerNetworks(),
+                c.sipAdmission().realm().isEmpty() ? null : c.sipAdmission().realm(),
+                c.sipAdmission().digestAlgorithms(), c.sipDefence());
     }
 
     /** What an operator needs to place a first call. */
@@ -203,6 +209,11 @@ public final class VoxgateServer implements AutoCloseable {
 
     public SipGateway gateway() {
         return gateway;
+    }
+
+    /** The admin API and store, or empty when {@code admin.enabled} is false. */
+    public java.util.Optional<AdminModule> admin() {
+        return java.util.Optional.ofNullable(admin);
     }
 
     public InMemoryMeetingDirectory meetings() {

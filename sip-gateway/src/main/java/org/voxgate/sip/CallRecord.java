@@ -18,8 +18,21 @@ import org.voxgate.bridge.api.LegStats;
  * @param sipStatus  final status we sent to the INVITE (200 when answered)
  * @param codec      negotiated codec, or null
  * @param legStats   media counters at the end, or null when no leg was opened
+ * @param trunkId    the trunk the call came over, or null (a local caller)
+ * @param accountId  the account of the called number, or null (no account: the demo)
+ * @param caller     who called, per the trunk's caller-ID policy (RFC 3325 P-Asserted-Identity
+ *                   from trusted trunks, else From; "anonymous" when the caller asked for
+ *                   privacy); null when unknown
  */
 public record CallRecord(String callId, String from, String to, String meetingId, Instant startTime,
                          Instant answerTime, Instant endTime, EndCause cause, int sipStatus, String codec,
-                         LegStats legStats) {
+                         LegStats legStats, String trunkId, String accountId, String caller) {
+
+    /** A record without trunk, account or caller identity. */
+    public CallRecord(String callId, String from, String to, String meetingId, Instant startTime,
+                      Instant answerTime, Instant endTime, EndCause cause, int sipStatus, String codec,
+                      LegStats legStats) {
+        this(callId, from, to, meetingId, startTime, answerTime, endTime, cause, sipStatus, codec, legStats,
+                null, null, null);
+    }
 }

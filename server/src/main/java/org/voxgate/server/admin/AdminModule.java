@@ -41,6 +41,7 @@ public final class AdminModule implements AutoCloseable {
 
     private final Database db;
     private final Store store;
+    private org.voxgate.server.store.StoreTrunkDirectory trunkDirectory;
     private final Vertx vertx;
     private final HttpServer server;
     private final TlsCertificate certificate;
@@ -188,6 +189,17 @@ public final class AdminModule implements AutoCloseable {
         registrationSource.set(java.util.Objects.requireNonNull(source, "source"));
     }
 
+    /**
+     * The trunks of every account for the SIP gateway, cached and kept current (local writes at
+     * once, other nodes' within a poll interval). One per module; closed with it.
+     */
+    public synchronized org.voxgate.sip.TrunkDirectory trunkDirectory() {
+        if (trunkDirectory == null) {
+            trunkDirectory = new org.voxgate.server.store.StoreTrunkDirectory(store);
+        }
+        return trunkDirectory;
+    }
+
     /** Writes CDRs for finished calls. */
     public CallListener callListener() {
         return new CdrCallListener(store);
@@ -216,6 +228,11 @@ public final class AdminModule implements AutoCloseable {
     /** Stops the API, then closes the database. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (trunkDirectory != null) {
+                trunkDirectory.close();
+            }
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

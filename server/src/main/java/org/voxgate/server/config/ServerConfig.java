@@ -37,10 +37,19 @@ public record ServerConfig(
         Admin admin,
         SipTls sipTls,
         Metrics metrics,
-        RtpTcp rtpTcp, SipDefenceConfig sipDefence) {
+        RtpTcp rtpTcp, SipDefenceConfig sipDefence, SipAdmission sipAdmission) {
 
     /** RTP over TCP (keys {@code rtp.tcpPort}, {@code rtp.tcpTls}): port 0 is off. */
     public record RtpTcp(int port, boolean tls) {}
+
+    /**
+     * Who may call without a trunk, and the realm of our digest challenges (keys
+     * {@code sip.localCallerNetworks}, {@code sip.realm}).
+     *
+     * @param realm            empty: the advertised address
+     * @param digestAlgorithms  of our challenges, preferred first (key {@code sip.digestAlgorithms})
+     */
+    public record SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {}
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -137,7 +146,7 @@ public record ServerConfig(
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
                         (Integer) v.get("metrics.port")),
-                rtpTcp(v), sipDefence(v));
+                rtpTcp(v), sipDefence(v), sipAdmission(v));
     }
 
     private static RtpTcp rtpTcp(Map<String, Object> v) throws ConfigException {
@@ -178,6 +187,12 @@ public record ServerConfig(
                 (Integer) v.get("sip.defence.maxNewInvitesPerSecond"),
                 (Integer) v.get("sip.defence.overloadLoadPercent") / 100.0, d.retryAfterSeconds(),
                 d.scannerUserAgents());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SipAdmission sipAdmission(Map<String, Object> v) {
+        return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"),
+                (List<String>) v.get("sip.digestAlgorithms"));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -139,7 +139,7 @@ public final class DefaultMediaLeg implements MediaLeg {
             }
         });
         this.dtls = new DtlsNegotiation(DTLS_IDENTITY, new Link(), srtp, DTLS_HANDSHAKE_TIMEOUT_MS);
-        this.security = new LegSecurity(options.secureSignalling(), srtp, KEY_RANDOM, dtls);
+        this.security = new LegSecurity(options.secureSignalling(), options.srtpPolicy(), srtp, KEY_RANDOM, dtls);
         this.negotiator.setSecurity(security);
     }
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 
+import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.SdpException;
 import org.voxgate.bridge.internal.sdp.MediaDescription;
 import org.voxgate.bridge.internal.sdp.MediaProtocol;
@@ -35,6 +36,7 @@ import org.voxgate.bridge.internal.sdp.StreamSecurity;
  */
 public final class LegSecurity implements StreamSecurity, AutoCloseable {
     private final boolean secureSignalling;
+    private final LegOptions.SrtpPolicy policy;
     private final LegSrtp srtp;
     private final SdesNegotiation sdes;
     private final DtlsNegotiation dtls;
@@ -43,7 +45,17 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
      * @param dtls DTLS-SRTP for this leg, or null when the leg does not offer it
      */
     public LegSecurity(boolean secureSignalling, LegSrtp srtp, SecureRandom random, DtlsNegotiation dtls) {
+        this(secureSignalling, LegOptions.SrtpPolicy.OPTIONAL, srtp, random, dtls);
+    }
+
+    /**
+     * @param policy OFF: only RTP/AVP streams are answerable; REQUIRED: RTP/AVP streams are
+     *               refused (warn-code 302), so an offer without usable SRTP is refused
+     */
+    public LegSecurity(boolean secureSignalling, LegOptions.SrtpPolicy policy, LegSrtp srtp, SecureRandom random,
+                       DtlsNegotiation dtls) {
         this.secureSignalling = secureSignalling;
+        this.policy = Objects.requireNonNull(policy);
         this.srtp = Objects.requireNonNull(srtp);
         this.sdes = new SdesNegotiation(random);
         this.dtls = dtls;
@@ -53,7 +65,12 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
     public SdpException refusal(MediaDescription m, SessionDescription sd) {
         MediaProtocol proto = MediaProtocol.of(m.proto());
         if (proto.plain()) {
-            return null; // RTP/AVP, TCP/RTP/AVP, TCP/TLS/RTP/AVP (TLS protects it, not SRTP)
+            // RTP/AVP, TCP/RTP/AVP, TCP/TLS/RTP/AVP(F); TLS-wrapped media is encrypted, so REQUIRED takes it
+            return policy != LegOptions.SrtpPolicy.REQUIRED || proto.tls() ? null : new SdpException(302, false,
+                    "SRTP is required on this trunk; offer RTP/SAVP with SDES over SIP-TLS, or DTLS-SRTP");
+        }
+        if (policy == LegOptions.SrtpPolicy.OFF) {
+            return new SdpException(302, false, m.proto() + " refused: SRTP is off on this trunk; offer RTP/AVP");
         }
         if (proto.sdes()) {
             if (!secureSignalling) {

@@ -37,6 +37,9 @@ import org.voxgate.sip.internal.register.Registrations;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerPolicy;
+import org.voxgate.sip.internal.trunk.NonceService;
+import org.voxgate.sip.internal.trunk.TrunkAdmission;
+import org.voxgate.sip.internal.trunk.TrunkLimits;
 
 /**
  * The running gateway: the stack, the calls by Call-ID, the call executor and timers, and the
@@ -70,6 +73,8 @@ public final class GatewayCore implements AutoCloseable {
     private volatile boolean started;
     private volatile Registrations registrations;
     private RegistrationSettings registrationSettings;
+    private final TrunkLimits trunkLimits = new TrunkLimits(System::nanoTime);
+    private volatile TrunkAdmission admission;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -115,6 +120,10 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
+        admission = new TrunkAdmission(config.localCallerNetworks(), trunks,
+                new NonceService(System::currentTimeMillis, new java.security.SecureRandom()), config.realm(),
+                config.digestAlgorithms().stream()
+                        .map(a -> org.voxgate.sip.internal.digest.DigestAlgorithm.fromWire(a).orElseThrow()).toList());
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);
@@ -199,6 +208,30 @@ public final class GatewayCore implements AutoCloseable {
 
     TrunkDirectory trunks() {
         return trunks;
+    }
+
+    /** Who new INVITEs belong to (set by {@link #start()}). */
+    TrunkAdmission admission() {
+        return admission;
+    }
+
+    /**
+     * The channel and calls-per-second limits of every trunk, shared by inbound admission and
+     * dial-out: {@code acquire} before a new call, {@code release} once when a granted call ends.
+     */
+    public TrunkLimits trunkLimits() {
+        return trunkLimits;
+    }
+
+    /**
+     * A digest authentication from {@code source} failed (wrong password or unknown user).
+     * The caller has written the security log; this counts toward the source's ban
+     * ({@code sip.defence.authFailuresBeforeBan} in {@code authFailureWindowSeconds}).
+     */
+    void authFailed(java.net.InetAddress source) {
+        if (source != null && defence.authFailed(source)) {
+            LOG.info("source {} banned after repeated failed authentications", source.getHostAddress());
+        }
     }
 
     MeetingDirectory directory() {

@@ -55,9 +55,11 @@ final class SipDispatcher implements SipListenerExt {
 
     private final GatewayCore core;
     private final RequestValidator validator = new RequestValidator();
+    private final InviteAdmission admission;
 
     SipDispatcher(GatewayCore core) {
         this.core = core;
+        this.admission = new InviteAdmission(core);
     }
 
     /** The Request-URI user (a tel: URI's number), else the To user; never null. */
@@ -205,21 +207,34 @@ final class SipDispatcher implements SipListenerExt {
             core.respond(tx, invite, 482, null); // RFC 3261 section 8.2.2.2 merged request
             return;
         }
+        InviteAdmission.Admitted admitted = admission.admit(tx, invite); // trunk, digest, limits
+        if (admitted == null) {
+            return; // answered 401, 403 or 503
+        }
         core.respond(tx, invite, 100, null);
         core.counters().callStarted();
         if (core.closing()) {
+            release(admitted);
             rejectBusy(tx, invite, "shutting down");
             return;
         }
-        SipCall call = new SipCall(core, invite, tx);
+        SipCall call = new SipCall(core, invite, tx, admitted);
         if (!core.register(call)) {
+            release(admitted);
             rejectBusy(tx, invite, "at maxCalls " + core.config().maxCalls());
             return;
         }
         LOG.debug("INVITE from {} to {}", invite.getHeader("From"), calledNumber(invite));
         if (!core.execute(callId, call::answer)) {
             core.removeCall(call);
+            release(admitted);
             rejectBusy(tx, invite, "executor saturated");
+        }
+    }
+
+    private void release(InviteAdmission.Admitted admitted) {
+        if (admitted.trunk() != null) {
+            core.trunkLimits().release(admitted.trunk().id());
         }
     }
 
