@@ -95,6 +95,13 @@ public record SipDefenceConfig(int requestsPerWindow, Duration rateWindow, Durat
                 overloadLoadRatio, retryAfterSeconds, scannerUserAgents);
     }
 
+    /** A copy with another failed-authentication ban threshold. */
+    public SipDefenceConfig withAuthFailureBan(int failures, Duration window) {
+        return new SipDefenceConfig(requestsPerWindow, rateWindow, banDuration, failures, window, trustedNetworks,
+                maxTrackedSources, maxMessageBytes, maxRequestUriLength, maxHeaders, maxNewInvitesPerSecond,
+                overloadLoadRatio, retryAfterSeconds, scannerUserAgents);
+    }
+
     /** A copy with another node-wide new-INVITE rate and load threshold. */
     public SipDefenceConfig withOverload(int newInvitesPerSecond, double loadRatio) {
         return new SipDefenceConfig(requestsPerWindow, rateWindow, banDuration, authFailuresBeforeBan,
