@@ -95,7 +95,7 @@ public final class VoxgateServer implements AutoCloseable {
 
         MediaBridge bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
                 config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
-                config.jitterMinMs(), config.jitterMaxMs()));
+                config.jitterMinMs(), config.jitterMaxMs(), config.opusFecJitterMinMs()));
         SipGateway gateway;
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);

@@ -55,6 +55,8 @@ public final class Settings {
                     "smallest jitter buffer delay"),
             new Setting("rtp.jitterMaxMs", "200", new SettingType.IntRange(20, 2000),
                     "largest jitter buffer delay"),
+            new Setting("rtp.opusFecJitterMinMs", "40", new SettingType.IntRange(0, 500),
+                    "smallest jitter buffer delay of an Opus call with in-band FEC (the next packet must be buffered to rebuild a lost one)"),
             new Setting("rtp.codecs", "PCMU,PCMA", new SettingType.ListOf(Set.of("PCMU", "PCMA", "G722", "OPUS")),
                     "codec preference, best first (OPUS needs libopus; without it the bridge warns and leaves it out)"),
             new Setting("mixer.threads", "2", new SettingType.IntRange(1, 64),
