@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Only packets of the phone's stream whose RTP timestamp lies {@code lossFromRtpUnits} or more
- * after its first packet's may be dropped, each with probability {@code lossRate} from a
- * {@link Random} of {@code seed}: the loss starts at a known point of the phone's audio.
+ * after its first packet's may be dropped: one at a place drawn from a {@link Random} of
+ * {@code seed} in every block of {@code round(1 / lossRate)} packets. The loss starts at a known
+ * point of the phone's audio and hits its rate.
  * One call at a time.
  */
 public final class LossyCallRelay implements AutoCloseable {
@@ -43,6 +44,7 @@ public final class LossyCallRelay implements AutoCloseable {
     private final Random random;
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong exposed = new AtomicLong();
     private volatile InetSocketAddress phoneSip;
     private volatile InetSocketAddress phoneRtp;
     private volatile InetSocketAddress serverRtp;
@@ -51,7 +53,7 @@ public final class LossyCallRelay implements AutoCloseable {
 
     /**
      * @param server           the server's SIP address (UDP)
-     * @param lossRate         probability in [0, 1] of dropping one of the phone's RTP packets
+     * @param lossRate         share in [0, 1] of the phone's RTP packets dropped once the loss began
      * @param seed             seed of the loss pattern
      * @param lossFromRtpUnits RTP timestamp units after the phone's first packet before losses start
      */
@@ -81,6 +83,11 @@ public final class LossyCallRelay implements AutoCloseable {
     /** The phone's RTP packets passed on to the server. */
     public long forwarded() {
         return forwarded.get();
+    }
+
+    /** The phone's RTP packets that came after the loss started (each dropped or forwarded). */
+    public long exposed() {
+        return exposed.get();
     }
 
     /** The phone's RTP packets dropped. */
@@ -152,6 +159,24 @@ public final class LossyCallRelay implements AutoCloseable {
         return head + body;
     }
 
+    /**
+     * Whether the {@code n}-th packet since the loss began is dropped: one packet at a random
+     * place in every block of {@code round(1 / lossRate)} (a Bernoulli draw per packet would
+     * miss the rate by a lot over a few hundred packets; this hits it and stays random).
+     */
+    private boolean lose(long n) {
+        if (lossRate == 0) {
+            return false;
+        }
+        int block = (int) Math.max(1, Math.round(1 / lossRate));
+        if (n % block == 0) {
+            victim = random.nextInt(block);
+        }
+        return n % block == victim;
+    }
+
+    private int victim = -1;
+
     /** Phone to server: the lossy direction. */
     private void relayUp(DatagramPacket p) throws IOException {
         toPhone.receive(p);
@@ -166,7 +191,7 @@ public final class LossyCallRelay implements AutoCloseable {
             firstTimestamp = ts;
         }
         long elapsed = (ts - firstTimestamp) & 0xFFFFFFFFL;
-        if (elapsed >= lossFromRtpUnits && elapsed < 0x80000000L && random.nextDouble() < lossRate) {
+        if (elapsed >= lossFromRtpUnits && elapsed < 0x80000000L && lose(exposed.getAndIncrement())) {
             dropped.incrementAndGet();
             return;
         }

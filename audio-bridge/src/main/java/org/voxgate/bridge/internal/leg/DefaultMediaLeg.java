@@ -531,7 +531,8 @@ public final class DefaultMediaLeg implements MediaLeg {
         telephoneEventsSeen = true;
     }
 
-    boolean sawTelephoneEvents() {
+    /** Whether RFC 4733 telephone-events arrived on this leg (for tests). */
+    public boolean sawTelephoneEvents() {
         return telephoneEventsSeen;
     }
 
