@@ -102,7 +102,7 @@ public final class VoxgateServer implements AutoCloseable {
         try {
             bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
                     config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
-                    config.jitterMinMs(), config.jitterMaxMs(), tcpMedia(config, advertised, data.root())));
+                    config.jitterMinMs(), config.jitterMaxMs(), config.opusFecJitterMinMs(), tcpMedia(config, advertised, data.root())));
         } catch (IOException | RuntimeException e) {
             if (admin != null) {
                 admin.close();

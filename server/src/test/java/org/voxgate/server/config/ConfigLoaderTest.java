@@ -33,7 +33,8 @@ class ConfigLoaderTest {
         assertThat(c.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(c.rtpPortMin()).isEqualTo(20000);
         assertThat(c.mediaTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.codecs()).containsExactly("PCMU", "PCMA");
+        assertThat(c.codecs()).containsExactly("OPUS", "G722", "PCMU", "PCMA");
+        assertThat(c.opusFecJitterMinMs()).isEqualTo(40);
         assertThat(c.maxTalkers()).isEqualTo(3);
         assertThat(c.demo().enabled()).isTrue();
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));

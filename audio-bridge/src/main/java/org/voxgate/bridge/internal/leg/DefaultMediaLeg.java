@@ -362,8 +362,15 @@ public final class DefaultMediaLeg implements MediaLeg {
         for (int i = 0; i < drops.length(); i++) {
             dropped += drops.get(i);
         }
+        long fec;
+        long concealed;
+        synchronized (playoutLock) {
+            fec = playout == null ? 0 : playout.fecRecovered();
+            concealed = playout == null ? 0 : playout.concealed();
+        }
         return new LegStats(s == null ? null : s.codec().name(), receiver.packetsReceived(),
-                sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs());
+                sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs(), fec,
+                concealed);
     }
 
     /** Received SRTP/SRTCP packets refused with {@code status} (for metrics and tests). */
@@ -495,6 +502,13 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
     }
 
+    /** Lost or late packets filled by loss concealment instead (for tests and metrics). */
+    public long concealed() {
+        synchronized (playoutLock) {
+            return playout == null ? 0 : playout.concealed();
+        }
+    }
+
     private void soloTick() {
         synchronized (playoutLock) {
             if (owner != SOLO || playout == null || closed.get()) {
@@ -549,7 +563,8 @@ public final class DefaultMediaLeg implements MediaLeg {
         telephoneEventsSeen = true;
     }
 
-    boolean sawTelephoneEvents() {
+    /** Whether RFC 4733 telephone-events arrived on this leg (for tests). */
+    public boolean sawTelephoneEvents() {
         return telephoneEventsSeen;
     }
 
