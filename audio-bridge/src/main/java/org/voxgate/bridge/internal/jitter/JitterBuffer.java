@@ -18,7 +18,9 @@ import org.voxgate.bridge.internal.rtp.RtpSequence;
  * starts once the target delay is buffered, then returns packets in sequence order. A missing
  * packet with later ones buffered is reported {@link #LOST} and skipped; when nothing at all is
  * buffered (underrun) {@code LOST} is returned without moving on, which stretches the delay by
- * one packet. When the buffer held more than the target by two packets for a whole
+ * one packet; when packets come back after two or more starved polls, as many missing numbers
+ * before them as there were starved polls are skipped unplayed (that time was concealed already: a sender gap, such as RFC 4733
+ * events in the same sequence space, does not add to the delay). When the buffer held more than the target by two packets for a whole
  * {@value #SHRINK_WINDOW_POLLS}-poll window, one packet is dropped to shrink the delay.
  *
  * <p>Slots are preallocated; {@link #insert} and {@link #poll} allocate nothing. Not
@@ -68,6 +70,8 @@ public final class JitterBuffer {
     private int pollsInWindow;
     private long minLevelInWindow = Long.MAX_VALUE;
     private int underruns;
+    /** Starved polls answered LOST since the last packet played: that time is already concealed. */
+    private int stretched;
 
     private long late;
     private long duplicates;
@@ -109,6 +113,7 @@ public final class JitterBuffer {
         started = false;
         playedOnce = false;
         underruns = 0;
+        stretched = 0;
         pollsInWindow = 0;
         minLevelInWindow = Long.MAX_VALUE;
         curMaxVariation = 0;
@@ -238,15 +243,32 @@ public final class JitterBuffer {
                 Arrays.fill(slotSeq, Long.MIN_VALUE);
                 started = false;
                 lowestSeq = NONE;
+                stretched = 0;
                 return EMPTY;
             }
+            stretched++;
             return LOST; // stretch: wait for the late packet one more period
         }
         underruns = 0;
+        // Packets are back after a starved period of two polls or more (a sender gap, not one
+        // late packet). Missing numbers before them (lost while we starved, or RFC 4733 events
+        // that share the sequence space) were concealed by the starved polls already: skip as
+        // many as we starved instead of concealing them again. After a single starved poll the
+        // hole is still reported LOST, so Opus FEC can rebuild it from the packet after it.
+        if (stretched < 2) {
+            stretched = 0;
+        }
+        while (stretched > 0 && nextSeq < highestSeq && slotSeq[(int) (nextSeq & mask)] != nextSeq) {
+            nextSeq++;
+            lost++;
+            stretched--;
+        }
+        level = highestSeq - nextSeq + 1;
         maybeShrink(level);
         int slot = (int) (nextSeq & mask);
         if (slotSeq[slot] == nextSeq) {
             nextSeq++;
+            stretched = 0;
             int length = slotLength[slot];
             System.arraycopy(slotData[slot], 0, out, 0, length);
             played++;

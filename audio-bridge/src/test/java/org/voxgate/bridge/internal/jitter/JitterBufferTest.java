@@ -79,6 +79,66 @@ class JitterBufferTest {
         assertThat(jb.lost()).isZero();
     }
 
+    /**
+     * A sender that stops its audio while it sends RFC 4733 events (which use sequence numbers
+     * of the same stream but never reach this buffer) leaves a gap of missing numbers while the
+     * buffer starves. The starved polls already concealed that time; when audio resumes the
+     * buffer must not conceal the missing numbers a second time, or every keypress would add
+     * its length to the play-out delay for good (it only shrinks one packet per 25 polls).
+     */
+    @Test
+    void aSenderGapIsNotConcealedTwice() {
+        int seq = 0;
+        long ts = 0;
+        // steady stream: insert then poll in the same 20 ms slot
+        for (; seq < 50; seq++, ts += 160) {
+            insert(seq, ts);
+            poll();
+            clock.advanceMillis(20);
+        }
+        long levelBefore = jb.level();
+        // 8 packets' worth of DTMF events: sequence numbers 50..57 go elsewhere, no audio arrives
+        for (int i = 0; i < 8; i++) {
+            assertThat(poll()).isEqualTo(JitterBuffer.LOST);
+            clock.advanceMillis(20);
+        }
+        seq += 8;
+        ts += 8 * 160;
+        List<Integer> played = new ArrayList<>();
+        for (int i = 0; i < 30; i++, seq++, ts += 160) {
+            insert(seq, ts);
+            played.add(poll());
+            clock.advanceMillis(20);
+        }
+        assertThat(played.get(0)).as("the first packet after the gap plays at once").isEqualTo(58);
+        assertThat(played).doesNotContain(JitterBuffer.LOST);
+        assertThat(jb.level()).isEqualTo(levelBefore);
+    }
+
+    @Test
+    void lossesDuringAStarvedGapAreNotConcealedTwice() {
+        insert(0, 0);
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(0);
+        assertThat(poll()).isEqualTo(JitterBuffer.LOST); // starving: 1 is late (it is lost in fact)
+        assertThat(poll()).isEqualTo(JitterBuffer.LOST); // and 2
+        insert(3, 480);
+        assertThat(poll()).as("1 and 2 were concealed while starving; 3 is due").isEqualTo(3);
+        assertThat(jb.lost()).isEqualTo(2);
+    }
+
+    @Test
+    void afterOneStarvedPollALossIsStillReportedForFec() {
+        insert(0, 0);
+        clock.advanceMillis(20);
+        assertThat(poll()).isEqualTo(0);
+        assertThat(poll()).isEqualTo(JitterBuffer.LOST); // one late packet: stretch
+        insert(2, 320);
+        assertThat(poll()).as("1 is lost; 2 is here to rebuild it from").isEqualTo(JitterBuffer.LOST);
+        assertThat(jb.peekNext(out)).isPositive();
+        assertThat(poll()).isEqualTo(2);
+    }
+
     @Test
     void handlesSequenceAndTimestampWrap() {
         List<Integer> played = new ArrayList<>();
