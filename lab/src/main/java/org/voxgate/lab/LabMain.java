@@ -3,6 +3,7 @@ package org.voxgate.lab;
 import org.voxgate.lab.load.LoadCommand;
 import org.voxgate.lab.quality.QualityCommand;
 import org.voxgate.lab.report.ReportCommand;
+import org.voxgate.lab.trunk.TrunkTestCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./voxgate lab ...} (the lab jar's main for tools; JMH keeps the jar's own main). */
 @Command(name = "voxgate lab", mixinStandardHelpOptions = true,
         description = "Voxgate lab tools: load generation and audio quality measurement against a node.",
-        subcommands = {LoadCommand.class, QualityCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadCommand.class, QualityCommand.class, ReportCommand.class, TrunkTestCommand.class, CommandLine.HelpCommand.class})
 public final class LabMain implements Runnable {
 
     @CommandLine.Spec
