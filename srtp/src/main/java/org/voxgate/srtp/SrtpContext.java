@@ -95,6 +95,18 @@ public final class SrtpContext implements AutoCloseable {
         return PacketCryptoFactory.hmacFastPath();
     }
 
+    /**
+     * Whether AES-GCM (the AEAD profiles) computes GHASH with the JDK's own implementation, which
+     * the JIT turns into carry-less multiplication (about ten times faster per block than our
+     * tables), rather than with 32 KiB of tables per key. True when the JVM was started with
+     * {@code --add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED} (the {@code voxgate}
+     * launcher adds it) and not with {@code -Dvoxgate.srtp.ghashFastPath=false}. Both paths give
+     * the same tags. Fixed for the life of the JVM; logged once at INFO.
+     */
+    public static boolean gcmFastPath() {
+        return PacketCryptoFactory.gcmFastPath();
+    }
+
     public SrtpPolicy policy() { return policy; }
 
     public boolean isSending() { return sending; }

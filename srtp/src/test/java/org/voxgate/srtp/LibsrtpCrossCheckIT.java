@@ -48,13 +48,15 @@ class LibsrtpCrossCheckIT {
         run(profile, SrtpPolicy.of(profile), 3, 3, 1500, 1000 + profile.ordinal());
     }
 
-    /** The pom runs this class in both HMAC-SHA1 modes and says which one it expects. */
+    /** The pom runs this class in both HMAC-SHA1 / GHASH modes and says which one it expects. */
     @Test
     void runsInTheHmacModeThePomAsksFor() {
         String expected = System.getProperty("voxgate.test.expectHmacFastPath");
         Assumptions.assumeTrue(expected != null, "run outside the srtp pom");
         assertThat(SrtpContext.hmacFastPath())
                 .isEqualTo(Boolean.parseBoolean(expected));
+        assertThat(SrtpContext.gcmFastPath())
+                .isEqualTo(Boolean.parseBoolean(System.getProperty("voxgate.test.expectGhashFastPath")));
     }
 
     @Test
