@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +133,7 @@ final class JdkGhash {
     /** Random blocks through the JDK's GHASH and the compact table, which must agree. */
     private static boolean selfTest(MethodHandle newGhash, MethodHandle update, VarHandle stateHandle)
             throws Throwable {
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         byte[] h = new byte[16];
         r.nextBytes(h);
         byte[] data = new byte[16 * 9];

@@ -4,6 +4,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,26 +163,26 @@ public final class JdkSha1 {
         block[63] = 24;
         compress.invokeExact(s, block, 0);
         int[] abc = {0xa9993e36, 0x4706816a, 0xba3e2571, 0x7850c26c, 0x9cd0d89d};
-        if (!java.util.Arrays.equals(st, abc)) {
+        if (!Arrays.equals(st, abc)) {
             return false;
         }
         Object t = (Object) newSha.invokeExact();
         int[] st2 = (int[]) stateHandle.get(t);
         int[] expected = sha1OfA128();
         byte[] a = new byte[128];
-        java.util.Arrays.fill(a, (byte) 'a');
+        Arrays.fill(a, (byte) 'a');
         int end = (int) blocks.invokeExact(t, a, 0, 64);
-        java.util.Arrays.fill(block, (byte) 0);
+        Arrays.fill(block, (byte) 0);
         block[0] = (byte) 0x80;
         block[62] = 4; // 1024 bits
         compress.invokeExact(t, block, 0);
-        return end == 128 && java.util.Arrays.equals(st2, expected);
+        return end == 128 && Arrays.equals(st2, expected);
     }
 
-    private static int[] sha1OfA128() throws java.security.NoSuchAlgorithmException {
+    private static int[] sha1OfA128() throws NoSuchAlgorithmException {
         byte[] a = new byte[128];
-        java.util.Arrays.fill(a, (byte) 'a');
-        byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(a);
+        Arrays.fill(a, (byte) 'a');
+        byte[] d = MessageDigest.getInstance("SHA-1").digest(a);
         int[] r = new int[5];
         for (int i = 0; i < 5; i++) {
             r[i] = ((d[4 * i] & 0xff) << 24) | ((d[4 * i + 1] & 0xff) << 16)
