@@ -37,6 +37,7 @@ jmh() { # impl profile payload round
 for r in $(seq 1 "$rounds"); do
     for payload in 160 1000; do
         for profile in AES_CM_128_HMAC_SHA1_80 AEAD_AES_128_GCM; do
+            echo "# $r $profile $payload load average $(cut -d' ' -f1-3 /proc/loadavg)"
             if [ $((r % 2)) -eq 1 ]; then
                 jmh SrtpBenchmark "$profile" "$payload" "$r"; jmh JitsiSrtpBenchmark "$profile" "$payload" "$r"
             else
