@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,8 +132,16 @@ public final class JdkSha1 {
         }
     }
 
-    /** Compresses {@code blocks >= 1} consecutive 64-byte blocks starting at {@code b[off]}. */
+    /**
+     * Compresses {@code blocks >= 1} consecutive 64-byte blocks starting at {@code b[off]}.
+     *
+     * @throws IndexOutOfBoundsException if the blocks are not all inside {@code b}
+     */
     public void compressBlocks(byte[] b, int off, int blocks) {
+        // The JDK's own check (implCompressMultiBlockCheck) rounds the end down to a multiple of
+        // 64 from index 0, so an unaligned range could reach past the array in the intrinsic:
+        // check the whole range here.
+        Objects.checkFromIndexSize(off, blocks << 6, b.length);
         try {
             int unused = (int) COMPRESS_BLOCKS.invokeExact(sha, b, off, off + ((blocks - 1) << 6));
         } catch (Throwable e) {

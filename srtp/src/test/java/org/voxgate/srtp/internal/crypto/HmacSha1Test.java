@@ -1,6 +1,7 @@
 package org.voxgate.srtp.internal.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.HexFormat;
@@ -132,6 +133,16 @@ class HmacSha1Test {
             assertThat(out).as("trial %d", trial).isEqualTo(jdk.doFinal());
             mine.close();
         }
+    }
+
+    @Test
+    void compressBlocksRefusesARangePastTheArray() {
+        assumeThat(JdkSha1.available()).isTrue();
+        JdkSha1 sha = new JdkSha1();
+        // 7 + 128 > 130: the JDK's own check (end rounded down from index 0) would let this pass.
+        assertThatThrownBy(() -> sha.compressBlocks(new byte[130], 7, 2))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        sha.compressBlocks(new byte[135], 7, 2);
     }
 
     @Test
