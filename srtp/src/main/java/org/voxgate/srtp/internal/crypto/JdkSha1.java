@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code ofs} while {@code ofs <= limit}; the multi-block intrinsic). The handles are looked up
  * once, here; per block nothing reflective happens.
  */
-public final class JdkSha1 {
+final class JdkSha1 {
     /** System property; {@code false} forces the {@code MessageDigest} path. */
     public static final String PROPERTY = "voxgate.srtp.hmacFastPath";
 

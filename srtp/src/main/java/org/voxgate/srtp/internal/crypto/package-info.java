@@ -7,7 +7,7 @@
  * <p>Two of them reach into the JDK when the JVM opens the package to us, and fall back to plain
  * JCA code otherwise (logged once at INFO, tested both ways):
  * <ul>
- * <li>{@link org.voxgate.srtp.internal.crypto.JdkSha1} ({@code --add-opens
+ * <li>{@code JdkSha1} ({@code --add-opens
  * java.base/sun.security.provider=ALL-UNNAMED}): the SHA-1 compression function with a
  * restorable state, for HMAC with precomputed pad states (RFC 2104 section 4);
  * <li>{@code JdkGhash} ({@code --add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED}): the
