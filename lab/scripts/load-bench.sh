@@ -54,7 +54,7 @@ VOXGATE_SIP_TCP_PORT=$SIP VOXGATE_RTP_PORT_MIN=30000 VOXGATE_RTP_PORT_MAX=31999 
 VOXGATE_DEMO_DIRECT_NUMBER=demo VOXGATE_DEMO_MAX_PARTICIPANTS=1000 VOXGATE_METRICS_PORT=$METRICS \
 VOXGATE_ADMIN_PORT=$ADMIN VOXGATE_ADMIN_BIND_ADDRESS=127.0.0.1 VOXGATE_ADMIN_PLAIN_HTTP=true \
 VOXGATE_ADMIN_BOOTSTRAP_KEY="$KEY" VOXGATE_LOG_LEVEL=WARN \
-  java -jar server/target/voxgate-server.jar serve > "$OUT/node.log" 2>&1 &
+  java --add-opens=java.base/sun.security.provider=ALL-UNNAMED --add-opens=java.base/com.sun.crypto.provider=ALL-UNNAMED -jar server/target/voxgate-server.jar serve > "$OUT/node.log" 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$METRICS/health/ready" > /dev/null; do sleep 0.5; done

@@ -24,6 +24,8 @@ jmh() { # impl profile payload round
     if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$out/r.csv" "$keep/$4-$1-$2-$3.csv"; fi
     # jitsi-srtp picks its AES backend (OpenSSL or SunJCE) by a micro-benchmark at every start
     grep -o 'Will employ AES implemented by [A-Za-z]* for [A-Z/a-z]*' "$out/jmh.log" | sort -u | sed "s|^|# $4 $2 $3 jitsi: |" || true
+    # Voxgate's HMAC-SHA1 and GHASH paths (the fork opens sun.security.provider and com.sun.crypto.provider)
+    grep -o 'voxgate hmacFastPath=[a-z]* gcmFastPath=[a-z]*' "$out/jmh.log" | sort -u | sed "s|^|# $4 $2 $3 |" || true
     # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: payload","Param: profile"
     tr -d '"' < "$out/r.csv" | awk -F, -v impl="$1" -v r="$4" -v prof="$2" -v pay="$3" '
         NR > 1 { name = $1; sub(/:.*/, "", name); n = split(name, p, "."); op = p[n]
@@ -35,6 +37,7 @@ jmh() { # impl profile payload round
 for r in $(seq 1 "$rounds"); do
     for payload in 160 1000; do
         for profile in AES_CM_128_HMAC_SHA1_80 AEAD_AES_128_GCM; do
+            echo "# $r $profile $payload load average $(cut -d' ' -f1-3 /proc/loadavg)"
             if [ $((r % 2)) -eq 1 ]; then
                 jmh SrtpBenchmark "$profile" "$payload" "$r"; jmh JitsiSrtpBenchmark "$profile" "$payload" "$r"
             else

@@ -83,6 +83,30 @@ public final class SrtpContext implements AutoCloseable {
         return new SrtpContext(policy, keys, false, ssrcs.clone());
     }
 
+    /**
+     * Whether HMAC-SHA1 (the AES_CM and NULL profiles) runs on precomputed inner and outer pad
+     * states over the JDK's SHA-1 compression function (four compressions for a 160-byte payload
+     * instead of six) rather than hashing both pads for every packet. True when the JVM was
+     * started with {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED} (the
+     * {@code voxgate} launcher adds it) and not with {@code -Dvoxgate.srtp.hmacFastPath=false}.
+     * Both paths give the same tags. Fixed for the life of the JVM; logged once at INFO.
+     */
+    public static boolean hmacFastPath() {
+        return PacketCryptoFactory.hmacFastPath();
+    }
+
+    /**
+     * Whether AES-GCM (the AEAD profiles) computes GHASH with the JDK's own implementation, which
+     * the JIT turns into carry-less multiplication (about ten times faster per block than our
+     * tables), rather than with 32 KiB of tables per key. True when the JVM was started with
+     * {@code --add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED} (the {@code voxgate}
+     * launcher adds it) and not with {@code -Dvoxgate.srtp.ghashFastPath=false}. Both paths give
+     * the same tags. Fixed for the life of the JVM; logged once at INFO.
+     */
+    public static boolean gcmFastPath() {
+        return PacketCryptoFactory.gcmFastPath();
+    }
+
     public SrtpPolicy policy() { return policy; }
 
     public boolean isSending() { return sending; }

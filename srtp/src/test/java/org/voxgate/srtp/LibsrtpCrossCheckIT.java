@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,17 @@ class LibsrtpCrossCheckIT {
     @EnumSource(SrtpProfile.class)
     void bothWaysBitForBit(SrtpProfile profile) {
         run(profile, SrtpPolicy.of(profile), 3, 3, 1500, 1000 + profile.ordinal());
+    }
+
+    /** The pom runs this class in both HMAC-SHA1 / GHASH modes and says which one it expects. */
+    @Test
+    void runsInTheHmacModeThePomAsksFor() {
+        String expected = System.getProperty("voxgate.test.expectHmacFastPath");
+        Assumptions.assumeTrue(expected != null, "run outside the srtp pom");
+        assertThat(SrtpContext.hmacFastPath())
+                .isEqualTo(Boolean.parseBoolean(expected));
+        assertThat(SrtpContext.gcmFastPath())
+                .isEqualTo(Boolean.parseBoolean(System.getProperty("voxgate.test.expectGhashFastPath")));
     }
 
     @Test

@@ -29,14 +29,26 @@ import org.voxgate.srtp.SrtpStatus;
  * unprotect alone cannot repeat a packet: the replay window refuses it).
  *
  * <pre>java -jar lab/target/benchmarks.jar SrtpBenchmark -prof gc</pre>
+ *
+ * <p>The fork runs with {@link #OPENS} and {@link #OPENS_GCM}, as the server does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(BenchmarkDefaults.FORKS)
+@Fork(value = BenchmarkDefaults.FORKS, jvmArgsAppend = {SrtpBenchmark.OPENS, SrtpBenchmark.OPENS_GCM})
 @Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_SECONDS)
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.MEASUREMENT_SECONDS)
 public class SrtpBenchmark {
+    /**
+     * What the {@code voxgate} launcher gives the server: lets HMAC-SHA1 restore precomputed pad
+     * states ({@link SrtpContext#hmacFastPath()}). A {@code -jvmArgsAppend} on JMH's command line
+     * replaces it and {@link #OPENS_GCM}: {@code -jvmArgsAppend "-Dvoxgate.srtp.hmacFastPath=false
+     * -Dvoxgate.srtp.ghashFastPath=false"} measures the fallbacks.
+     */
+    static final String OPENS = "--add-opens=java.base/sun.security.provider=ALL-UNNAMED";
+    /** Lets AES-GCM use the JDK's GHASH ({@link SrtpContext#gcmFastPath()}). */
+    static final String OPENS_GCM = "--add-opens=java.base/com.sun.crypto.provider=ALL-UNNAMED";
+
     static final int SSRC = 0x1234_5678;
 
     @Param({"AES_CM_128_HMAC_SHA1_80", "AEAD_AES_128_GCM"})
@@ -55,6 +67,8 @@ public class SrtpBenchmark {
     @Setup
     public void setup() {
         SrtpProfile p = SrtpProfile.valueOf(profile);
+        System.err.println("# voxgate hmacFastPath=" + SrtpContext.hmacFastPath()
+                + " gcmFastPath=" + SrtpContext.gcmFastPath());
         Random r = new Random(1);
         byte[] key = new byte[p.masterKeyLength()];
         byte[] salt = new byte[p.masterSaltLength()];

@@ -21,6 +21,10 @@ import java.util.function.IntSupplier;
  *
  * <pre>taskset -c 0 java -cp lab/target/benchmarks.jar org.voxgate.lab.srtp.SrtpCpuTime</pre>
  *
+ * Each case's JVM runs with {@link SrtpBenchmark#OPENS} and {@link SrtpBenchmark#OPENS_GCM};
+ * {@code -Dvoxgate.srtp.hmacFastPath=false} / {@code -Dvoxgate.srtp.ghashFastPath=false} on this
+ * command measure Voxgate's fallbacks instead.
+ *
  * Output, one line per case: profile payload op voxgate-ns jitsi-ns jitsi/voxgate.
  */
 public final class SrtpCpuTime {
@@ -49,9 +53,15 @@ public final class SrtpCpuTime {
         }
     }
 
+    private static final String FAST_PATH = "voxgate.srtp.hmacFastPath";
+    private static final String GCM_FAST_PATH = "voxgate.srtp.ghashFastPath";
+
     private static double fork(String impl, String profile, int payload, String op) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        String hmac = "-D" + FAST_PATH + "=" + System.getProperty(FAST_PATH, "true");
+        String ghash = "-D" + GCM_FAST_PATH + "=" + System.getProperty(GCM_FAST_PATH, "true");
+        Process p = new ProcessBuilder(List.of(java, SrtpBenchmark.OPENS, SrtpBenchmark.OPENS_GCM, hmac, ghash, "-cp",
+                System.getProperty("java.class.path"),
                 SrtpCpuTime.class.getName(), impl, profile, Integer.toString(payload), op))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();

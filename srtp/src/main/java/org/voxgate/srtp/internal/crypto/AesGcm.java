@@ -29,21 +29,32 @@ public final class AesGcm implements AutoCloseable {
 
     /**
      * @param key  16 or 32 bytes
-     * @param fast GHASH with 64 KiB of tables per key (for SRTP) instead of 4 KiB at about half
-     *             the speed (for SRTCP)
+     * @param fast when the JDK's GHASH is unavailable ({@link #jdkGhashAvailable()}): GHASH with
+     *             32 KiB of tables per key (for SRTP) instead of 4 KiB at about half the speed
+     *             (for SRTCP)
      */
     public AesGcm(byte[] key, boolean fast) {
+        this(key, Ghash.Mode.best(fast));
+    }
+
+    /** With a chosen GHASH implementation (tests); {@link Ghash.Mode#JDK} only when available. */
+    AesGcm(byte[] key, Ghash.Mode mode) {
         try {
             ecb = Cipher.getInstance("AES/ECB/NoPadding");
             WipeableKey k = new WipeableKey(key);
             ecb.init(Cipher.ENCRYPT_MODE, k);
             k.destroy();
             byte[] h = ecb.doFinal(new byte[16]);
-            ghash = new Ghash(h, fast);
+            ghash = new Ghash(h, mode);
             Arrays.fill(h, (byte) 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB unavailable", e);
         }
+    }
+
+    /** Whether GHASH runs on the JDK's carry-less multiplication ({@link JdkGhash}). */
+    public static boolean jdkGhashAvailable() {
+        return JdkGhash.available();
     }
 
     /** E(K, J0), E(K, J0+1), ... for {@code len} bytes of data, into keystream[0 .. 16 + len). */

@@ -39,8 +39,8 @@ public final class CounterModeCrypto extends PacketCrypto {
                              byte[] rtcpKey, byte[] rtcpAuthKey, byte[] rtcpSalt, int rtcpTag) {
         this.rtpCipher = rtpKey == null ? null : new AesCounterMode(rtpKey);
         this.rtcpCipher = rtcpKey == null ? null : new AesCounterMode(rtcpKey);
-        this.rtpMac = rtpAuthKey == null ? null : new HmacSha1(rtpAuthKey);
-        this.rtcpMac = new HmacSha1(rtcpAuthKey);
+        this.rtpMac = rtpAuthKey == null ? null : HmacSha1.create(rtpAuthKey);
+        this.rtcpMac = HmacSha1.create(rtcpAuthKey);
         this.rtpSalt = rtpSalt.clone();
         this.rtcpSalt = rtcpSalt.clone();
         this.rtpTag = rtpAuthKey == null ? 0 : rtpTag;

@@ -2,11 +2,23 @@ package org.voxgate.srtp.internal.transform;
 
 import java.util.Arrays;
 
+import org.voxgate.srtp.internal.crypto.AesGcm;
+import org.voxgate.srtp.internal.crypto.HmacSha1;
 import org.voxgate.srtp.internal.crypto.SrtpKdf;
 
 /** Derives the six session keys (RFC 3711 section 4.3.1) and builds the profile's transform. */
 public final class PacketCryptoFactory {
     private PacketCryptoFactory() {}
+
+    /** Whether AES-GCM uses the JDK's GHASH ({@link AesGcm#jdkGhashAvailable()}). */
+    public static boolean gcmFastPath() {
+        return AesGcm.jdkGhashAvailable();
+    }
+
+    /** Whether HMAC-SHA1 uses precomputed pad states ({@link HmacSha1#padStatesAvailable()}). */
+    public static boolean hmacFastPath() {
+        return HmacSha1.padStatesAvailable();
+    }
 
     /**
      * @param cipher          "AES_CM", "AES_GCM" or "NULL"
