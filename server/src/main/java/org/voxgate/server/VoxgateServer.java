@@ -111,7 +111,8 @@ public final class VoxgateServer implements AutoCloseable {
         }
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks);
+            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks)
+                    .allowLoopbackTrunkHosts(config.admin().allowInternalTrunkHosts());
             gateway.start();
             if (admin != null) {
                 admin.registrations(gateway::registrations);

@@ -38,6 +38,17 @@ public final class SipGateway implements AutoCloseable {
     }
 
     /**
+     * Whether trunk hosts may resolve to loopback addresses when we register or dial out (default
+     * true for embedding and tests; the server passes {@code admin.allowInternalTrunkHosts},
+     * default false). Wildcard, link-local (cloud metadata) and multicast addresses are always
+     * refused. Call before {@link #start()}.
+     */
+    public SipGateway allowLoopbackTrunkHosts(boolean allow) {
+        core.allowLoopbackTrunkHosts(allow);
+        return this;
+    }
+
+    /**
      * Binds the UDP and TCP listening points and starts answering.
      *
      * @throws IllegalStateException when already started

@@ -41,10 +41,15 @@ class RegistrarScenariosIT {
     }
 
     private void startGateway(Trunk... ts) throws Exception {
+        startGateway(true, ts);
+    }
+
+    private void startGateway(boolean allowLoopback, Trunk... ts) throws Exception {
         trunks.set(ts);
         int port = FreePorts.udpAndTcp();
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port),
-                FakeMediaBridge.autoPlaying(Duration.ofMillis(100)), new FakeDirectory(), null, trunks);
+                FakeMediaBridge.autoPlaying(Duration.ofMillis(100)), new FakeDirectory(), null, trunks)
+                .allowLoopbackTrunkHosts(allowLoopback);
         gateway.start();
     }
 
@@ -100,5 +105,16 @@ class RegistrarScenariosIT {
                 && gateway.registrations().values().stream().allMatch(s -> s.state() == RegistrationState.RETRYING));
         assertThat(gateway.registrations().get("t1").lastFailure()).contains("169.254.169.254").contains("refused");
         assertThat(gateway.registrations().get("t2").lastFailure()).contains("0.0.0.0").contains("refused");
+    }
+
+    @Test
+    void aHostNameThatResolvesToLoopbackIsRefusedUnlessAllowed() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        // "localhost" passes as a name; only its resolved address tells it points at the node itself
+        startGateway(false, FakeTrunks.registering("t1", "localhost", port, Trunk.Transport.UDP, "alice", "pw", null,
+                300));
+        await().atMost(Duration.ofSeconds(5)).until(() -> status() != null
+                && status().state() == RegistrationState.RETRYING);
+        assertThat(status().lastFailure()).contains("loopback").contains("refused");
     }
 }

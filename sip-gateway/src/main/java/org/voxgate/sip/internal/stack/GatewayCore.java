@@ -55,6 +55,7 @@ public final class GatewayCore implements AutoCloseable {
     private final MediaBridge bridge;
     private final MeetingDirectory directory;
     private volatile TrunkDirectory trunks = TrunkDirectory.none();
+    private volatile boolean allowLoopbackTrunkHosts = true;
     private final CallListener listener;
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
@@ -208,6 +209,27 @@ public final class GatewayCore implements AutoCloseable {
 
     TrunkDirectory trunks() {
         return trunks;
+    }
+
+    /** Whether a trunk host may resolve to a loopback address (the server passes admin.allowInternalTrunkHosts). */
+    public void allowLoopbackTrunkHosts(boolean allow) {
+        this.allowLoopbackTrunkHosts = allow;
+    }
+
+    /**
+     * Why we must not send to {@code a} on behalf of a trunk, or null when we may: the wildcard,
+     * link-local (169.254.169.254 is the cloud metadata service) and multicast addresses never;
+     * loopback only when allowed. Checked on the resolved address at every connect, so a name
+     * that the admin API accepted cannot be re-pointed at the node itself later (SSRF).
+     */
+    String refusedTrunkAddress(java.net.InetAddress a) {
+        if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
+            return a.getHostAddress() + " (wildcard, link-local or multicast)";
+        }
+        if (a.isLoopbackAddress() && !allowLoopbackTrunkHosts) {
+            return a.getHostAddress() + " (loopback; allowed only with admin.allowInternalTrunkHosts)";
+        }
+        return null;
     }
 
     /** Who new INVITEs belong to (set by {@link #start()}). */

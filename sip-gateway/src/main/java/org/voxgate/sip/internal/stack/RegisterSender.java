@@ -59,10 +59,10 @@ final class RegisterSender implements RegisterTransport {
         Set<String> peerAddresses = new HashSet<>();
         try {
             for (InetAddress a : InetAddress.getAllByName(req.host())) {
-                if (a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
-                    // 169.254.169.254 is the cloud metadata service: a trunk host must never reach it
+                String refused = core.refusedTrunkAddress(a);
+                if (refused != null) {
                     sink.onResponse(req.cseq(), RegisterResponse.transportError(req.host() + " resolves to "
-                            + a.getHostAddress() + " (wildcard, link-local or multicast): refused"));
+                            + refused + ": refused"));
                     return;
                 }
                 peerAddresses.add(a.getHostAddress());
