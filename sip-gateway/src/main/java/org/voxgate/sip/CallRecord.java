@@ -18,8 +18,24 @@ import org.voxgate.bridge.api.LegStats;
  * @param sipStatus  final status we sent to the INVITE (200 when answered)
  * @param codec      negotiated codec, or null
  * @param legStats   media counters at the end, or null when no leg was opened
+ * @param direction  INBOUND for dial-in (from = the caller), OUTBOUND for dial-out (to = the callee,
+ *                   startTime = our first INVITE, answerTime = the callee's 200, sipStatus = the
+ *                   trunk's final status)
+ * @param trunkId    the trunk a dial-out went through, or null (dial-in: the server finds it by number)
  */
 public record CallRecord(String callId, String from, String to, String meetingId, Instant startTime,
                          Instant answerTime, Instant endTime, EndCause cause, int sipStatus, String codec,
-                         LegStats legStats) {
+                         LegStats legStats, CallDirection direction, String trunkId) {
+
+    public CallRecord {
+        java.util.Objects.requireNonNull(direction, "direction");
+    }
+
+    /** A dial-in record (direction INBOUND, no trunk). */
+    public CallRecord(String callId, String from, String to, String meetingId, Instant startTime,
+                      Instant answerTime, Instant endTime, EndCause cause, int sipStatus, String codec,
+                      LegStats legStats) {
+        this(callId, from, to, meetingId, startTime, answerTime, endTime, cause, sipStatus, codec, legStats,
+                CallDirection.INBOUND, null);
+    }
 }

@@ -50,8 +50,8 @@ public final class GatewayCore implements AutoCloseable {
     private final CallListener listener;
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
-    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
-    private final Set<SipCall> byesPending = ConcurrentHashMap.newKeySet();
+    private final Map<String, DialogCall> calls = new ConcurrentHashMap<>();
+    private final Set<DialogCall> byesPending = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService timers;
     private final Scheduler scheduler;
@@ -62,6 +62,16 @@ public final class GatewayCore implements AutoCloseable {
     private final SecurityLog securityLog = new SecurityLog();
     private final SipCounters counters = new SipCounters(securityLog);
     private volatile boolean started;
+    private volatile org.voxgate.sip.DialOutSettings dialOutSettings = org.voxgate.sip.DialOutSettings.defaults();
+    /** Dial-outs by id, the newest {@value #DIAL_OUTS_KEPT} (live or finished), for status look-ups. */
+    private final Map<String, OutboundCall> dialOuts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, OutboundCall> eldest) {
+                    return size() > DIAL_OUTS_KEPT;
+                }
+            });
+    static final int DIAL_OUTS_KEPT = 10_000;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -125,6 +135,87 @@ public final class GatewayCore implements AutoCloseable {
         return started && !closing;
     }
 
+    /** Sets the dial-out timers (ring, host, confirmation); applies to dial-outs started afterwards. */
+    public void dialOutSettings(org.voxgate.sip.DialOutSettings settings) {
+        this.dialOutSettings = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Places a dial-out (see {@link org.voxgate.sip.SipGateway#dialOut}).
+     *
+     * @throws org.voxgate.sip.DialOutRefusedException before any packet is sent
+     */
+    public org.voxgate.sip.DialOut dialOut(org.voxgate.sip.DialOutRequest request)
+            throws org.voxgate.sip.DialOutRefusedException {
+        java.util.Objects.requireNonNull(request, "request");
+        if (!running()) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.NOT_RUNNING, "the SIP gateway is not running");
+        }
+        org.voxgate.sip.Trunk trunk = org.voxgate.sip.internal.dialout.DialOutChecks.check(request, trunks.trunks());
+        if (trunk.transport() == org.voxgate.sip.Trunk.Transport.TLS && config.tlsPort() == 0) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.TRANSPORT_UNAVAILABLE,
+                    "trunk " + trunk.id() + " uses TLS and the gateway has no TLS listening point");
+        }
+        // TRUNK-CHANNEL: acquire here (the trunks helper's per-trunk channel/CPS limits); refuse
+        // with Reason.AT_CAPACITY when the trunk is full. The release is in OutboundCall.end.
+        String callId = stack.provider().getNewCallId().getCallId();
+        OutboundCall call = new OutboundCall(this, callId, request, trunk, dialOutSettings);
+        if (!register(call)) {
+            releaseTrunkChannel(trunk);
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "at maxCalls " + config.maxCalls());
+        }
+        counters.callStarted();
+        dialOuts.put(call.id(), call);
+        if (!execute(callId, call::start)) {
+            removeCall(call);
+            dialOuts.remove(call.id());
+            releaseTrunkChannel(trunk);
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "call executor saturated");
+        }
+        return call;
+    }
+
+    /** TRUNK-CHANNEL: where a dial-out gives its trunk channel back (wired at merge). */
+    void releaseTrunkChannel(org.voxgate.sip.Trunk trunk) {
+        // the trunks helper's channel counter is released here
+    }
+
+    /** A dial-out by id, live or among the last {@value #DIAL_OUTS_KEPT}. */
+    public java.util.Optional<org.voxgate.sip.DialOut> findDialOut(String id) {
+        return java.util.Optional.ofNullable(dialOuts.get(id));
+    }
+
+    /**
+     * Keypad dial-out (*9 number #): through the first enabled outbound trunk of the meeting's
+     * account that allows {@code e164}. False when none does or the dial-out was refused.
+     */
+    boolean keypadDialOut(org.voxgate.sip.Meeting meeting, String e164) {
+        java.util.Optional<String> account;
+        try {
+            account = directory.accountOf(meeting.id());
+        } catch (RuntimeException e) {
+            LOG.warn("meeting directory failed", e);
+            return false;
+        }
+        java.util.Optional<org.voxgate.sip.Trunk> trunk = account.flatMap(
+                a -> org.voxgate.sip.internal.dialout.DialOutChecks.firstFor(a, e164, trunks.trunks()));
+        if (trunk.isEmpty()) {
+            LOG.info("keypad dial-out refused: no trunk of the meeting's account allows the number");
+            return false;
+        }
+        try {
+            dialOut(new org.voxgate.sip.DialOutRequest(meeting, e164, trunk.get().id()));
+            return true;
+        } catch (org.voxgate.sip.DialOutRefusedException e) {
+            LOG.info("keypad dial-out refused: {} {}", e.reason(), e.getMessage());
+            return false;
+        }
+    }
+
     /** The security log every refusal of suspicious traffic goes to. */
     SecurityLog securityLog() {
         return securityLog;
@@ -181,12 +272,12 @@ public final class GatewayCore implements AutoCloseable {
         return closing;
     }
 
-    SipCall call(String callId) {
+    DialogCall call(String callId) {
         return calls.get(callId);
     }
 
     /** Registers a new call unless {@code maxCalls} are live; false when full. */
-    boolean register(SipCall call) {
+    boolean register(DialogCall call) {
         synchronized (calls) {
             if (calls.size() >= config.maxCalls()) {
                 return false;
@@ -213,19 +304,19 @@ public final class GatewayCore implements AutoCloseable {
     }
 
     /** Ended calls whose BYE is still unanswered, with this Call-ID. */
-    List<SipCall> byesPendingFor(String callId) {
+    List<DialogCall> byesPendingFor(String callId) {
         return byesPending.stream().filter(c -> c.callId.equals(callId)).toList();
     }
 
-    void removeCall(SipCall call) {
+    void removeCall(DialogCall call) {
         calls.remove(call.callId, call);
     }
 
-    void byeStarted(SipCall call) {
+    void byeStarted(DialogCall call) {
         byesPending.add(call);
     }
 
-    void byeFinished(SipCall call) {
+    void byeFinished(DialogCall call) {
         if (byesPending.remove(call)) {
             synchronized (byesPending) {
                 byesPending.notifyAll();
@@ -292,7 +383,7 @@ public final class GatewayCore implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        for (SipCall call : List.copyOf(calls.values())) {
+        for (DialogCall call : List.copyOf(calls.values())) {
             withMdc(call.callId, () -> call.hangup(EndCause.SHUTDOWN));
         }
         long deadline = System.nanoTime() + BYE_WAIT.toNanos();
