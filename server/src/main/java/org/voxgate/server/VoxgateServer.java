@@ -98,8 +98,14 @@ public final class VoxgateServer implements AutoCloseable {
                 config.jitterMinMs(), config.jitterMaxMs()));
         SipGateway gateway;
         try {
-            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs);
+            gateway = admin == null
+                    ? new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs)
+                    : new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs,
+                            admin.trunkDirectory());
             gateway.start();
+            if (admin != null) {
+                admin.attachGateway(gateway);
+            }
         } catch (Exception e) {
             bridge.close();
             if (admin != null) {

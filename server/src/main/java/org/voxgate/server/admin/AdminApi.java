@@ -38,6 +38,17 @@ public final class AdminApi {
      * @param perKey     request rate limit per API key, checked after authentication
      */
     static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey) {
+        return router(vertx, store, throttle, perAddress, perKey, new java.util.concurrent.atomic.AtomicReference<>(),
+                new RateLimiter(1, 5, System::nanoTime));
+    }
+
+    /**
+     * @param gateway        the SIP gateway for dial-out, set once it runs
+     * @param dialOutLimiter dial-outs per account
+     */
+    static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey,
+                         java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway> gateway,
+                         RateLimiter dialOutLimiter) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
@@ -58,6 +69,7 @@ public final class AdminApi {
         }
         new ApiKeyRoutes(store).register(router);
         new RecordRoutes(store).register(router);
+        new DialOutRoutes(store, gateway, dialOutLimiter).register(router);
 
         router.route().handler(ctx -> Problem.notFound().send(ctx));
         router.route().failureHandler(AdminApi::failure);
