@@ -182,6 +182,11 @@ public final class VoxgateServer implements AutoCloseable {
         return gateway;
     }
 
+    /** The admin store and API, or empty when the admin API is off. */
+    public java.util.Optional<AdminModule> admin() {
+        return java.util.Optional.ofNullable(admin);
+    }
+
     public InMemoryMeetingDirectory meetings() {
         return meetings;
     }
