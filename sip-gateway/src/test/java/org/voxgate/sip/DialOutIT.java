@@ -47,10 +47,12 @@ import org.voxgate.testing.Tones;
 class DialOutIT {
     private static final String NUMBER = "+441632960000";
     private static final Meeting MEETING = new Meeting("m-out", "4321", null, null, 10);
+    private static final Meeting MODERATED = new Meeting("m-mod", "8642", null, "9999", 10);
 
     private MediaBridge bridge;
     private SipGateway gateway;
     private int sippPort;
+    private int gatewayPort;
     private volatile List<Trunk> trunks = List.of();
     private final List<CallRecord> records = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeAtEnd = new ArrayList<>();
@@ -60,13 +62,14 @@ class DialOutIT {
     void start() throws Exception {
         org.voxgate.testing.Peers.requireCommand("sipp");
         int port = Sipp.freePort();
+        gatewayPort = port;
         sippPort = Sipp.freePort();
         InetAddress lo = InetAddress.getLoopbackAddress();
         int rtpBase = 2 * ThreadLocalRandom.current().nextInt(10_000, 15_000);
         bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
                 List.of("PCMU", "PCMA"), 20, 200));
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge,
-                new FakeDirectory().add(MEETING), records::add, new TrunkDirectory() {
+                accounts(new FakeDirectory().add(MEETING).add(MODERATED)), records::add, new TrunkDirectory() {
                     @Override
                     public List<Trunk> trunks() {
                         return trunks;
@@ -363,6 +366,53 @@ class DialOutIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> d2.status() == DialOutStatus.FAILED);
         assertThat(d2.failure()).as("a challenge for a realm other than the configured one").isEqualTo(DialOutFailure.AUTH);
         again.kill();
+    }
+
+    // ---------------------------------------------------------------- keypad
+
+    @Test
+    void moderatorDialsOutWithTheKeypad() throws Exception {
+        gateway.dialOutSettings(new DialOutSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofMillis(300), 1));
+        CalleeMedia callee = new CalleeMedia();
+        trunks = List.of(
+                new Trunk("other-account", "acct-2", "x", Trunk.Direction.OUTBOUND, List.of("127.0.0.9"), sippPort,
+                        Trunk.Transport.UDP, List.of(), null, null, List.of("PCMU"), 1, 1, Trunk.SrtpPolicy.OFF,
+                        Trunk.CallerIdPolicy.PASSTHROUGH, List.of("+44"), true),
+                trunk("us-only", List.of("127.0.0.1"), sippPort, Trunk.CallerIdPolicy.PASSTHROUGH, List.of("+1"), null),
+                plainTrunk(List.of("127.0.0.1")));
+        var calleeSipp = uas("callee-rtp.xml", "127.0.0.1", "callee_rtp", Integer.toString(callee.port()));
+        org.voxgate.testing.Sipp.Running moderator = org.voxgate.testing.Sipp.scenario(scenario("moderator-keypad.xml"),
+                        "127.0.0.1:" + gatewayPort, work.resolve("moderator")).localPort(Sipp.freePort())
+                .mediaPort(Sipp.freePort()).service("direct-8642").timeout(Duration.ofSeconds(25)).start();
+        closeAtEnd.add(moderator::kill);
+        assertPassed(calleeSipp); // the number typed reached the callee; not confirmed: our BYE
+        assertPassed(moderator);
+        await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 2);
+        CallRecord out = records.stream().filter(r -> r.direction() == CallDirection.OUTBOUND).findFirst().orElseThrow();
+        assertThat(out.trunkId()).as("the first trunk of the meeting's account that allows +44").isEqualTo("t1");
+        assertThat(out.meetingId()).isEqualTo("m-mod");
+        assertThat(out.to()).contains(NUMBER);
+    }
+
+    /** The fake directory, with every meeting in account acct-1. */
+    private static MeetingDirectory accounts(FakeDirectory d) {
+        return new MeetingDirectory() {
+            @Override
+            public java.util.Optional<Meeting> findByAccessCode(String accessCode) {
+                return d.findByAccessCode(accessCode);
+            }
+
+            @Override
+            public DialPlanRoute route(String calledNumber) {
+                return d.route(calledNumber);
+            }
+
+            @Override
+            public java.util.Optional<String> accountOf(String meetingId) {
+                return java.util.Optional.of("acct-1");
+            }
+        };
     }
 
     // ---------------------------------------------------------------- helpers
