@@ -102,6 +102,9 @@ public final class VoxgateServer implements AutoCloseable {
                     ? new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs)
                     : new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs,
                             admin.trunkDirectory());
+            org.voxgate.sip.DialOutSettings d = org.voxgate.sip.DialOutSettings.defaults();
+            gateway.dialOutSettings(new org.voxgate.sip.DialOutSettings(config.dialOutRingTimeout(), d.hostTimeout(),
+                    d.confirmTimeout(), d.confirmPlays()));
             gateway.start();
             if (admin != null) {
                 admin.attachGateway(gateway);

@@ -34,7 +34,8 @@ public record ServerConfig(
         Demo demo,
         Admin admin,
         SipTls sipTls,
-        Metrics metrics) {
+        Metrics metrics,
+        Duration dialOutRingTimeout) {
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -125,7 +126,8 @@ public record ServerConfig(
                 admin(v),
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
-                        (Integer) v.get("metrics.port")));
+                        (Integer) v.get("metrics.port")),
+                Duration.ofSeconds((Integer) v.get("sip.dialOutRingTimeoutSeconds")));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -45,6 +45,8 @@ public final class Settings {
                     "session timer interval we ask for (RFC 4028)"),
             new Setting("sip.minSessionExpiresSeconds", "90", new SettingType.IntRange(90, 86_400),
                     "smallest session interval we accept (RFC 4028 Min-SE)"),
+            new Setting("sip.dialOutRingTimeoutSeconds", "45", new SettingType.IntRange(5, 300),
+                    "how long a dial-out callee may ring before we CANCEL (FAILED NO_ANSWER)"),
             new Setting("rtp.portMin", "20000", new SettingType.IntRange(1024, 65534),
                     "first port of the RTP/RTCP range (even)"),
             new Setting("rtp.portMax", "29999", new SettingType.IntRange(1025, 65535),
