@@ -1,12 +1,7 @@
 package org.voxgate.sip.internal.stack;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sip.ClientTransaction;
@@ -14,13 +9,9 @@ import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.Address;
-import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -40,14 +31,10 @@ import org.voxgate.sip.DialOutSettings;
 import org.voxgate.sip.DialOutStatus;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.Meeting;
-import org.voxgate.sip.SecurityReason;
 import org.voxgate.sip.Trunk;
-import org.voxgate.sip.internal.dialout.CallerIdentity;
 import org.voxgate.sip.internal.dialout.DialOutState;
 import org.voxgate.sip.internal.dialout.InviteOutcome;
 import org.voxgate.sip.internal.dialout.JoinConfirmation;
-import org.voxgate.sip.internal.digest.DigestChallenge;
-import org.voxgate.sip.internal.digest.DigestCredentials;
 import org.voxgate.sip.internal.ivr.IvrEnd;
 import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
@@ -81,6 +68,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private final IvrLegListener legListener;
     private final SessionRefresher refresher;
     private final Instant startTime = Instant.now();
+    private final OutboundInvite invites;
 
     private Phase phase = Phase.NEW;
     private MediaLeg leg;
@@ -110,6 +98,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         this.request = request;
         this.trunk = trunk;
         this.settings = settings;
+        this.invites = new OutboundInvite(core, trunk, request, callId, localTag);
         this.legListener = new IvrLegListener(() -> core.runAsync(callId, () -> hangup(EndCause.MEDIA_TIMEOUT)));
         // The callee is the UAS: when it refreshes (refresher=uas), SessionRefresher's "peer refreshes"
         // case is the one it calls UAC (written for dial-in, where the peer is the UAC).
@@ -188,7 +177,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private void sendInvite(String[] authorization) {
         while (true) {
             try {
-                invite = buildInvite(trunk.hosts().get(hostIndex), authorization);
+                invite = invites.build(trunk.hosts().get(hostIndex), ++cseq, offer, authorization);
                 ClientTransaction ct = core.stack().provider().getNewClientTransaction(invite);
                 ct.setApplicationData(this);
                 if (dialog != null) {
@@ -242,67 +231,6 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
                 }
             }
         }));
-    }
-
-    private Request buildInvite(String host, String[] authorization) throws Exception {
-        JainSipStack stack = core.stack();
-        HeaderFactory hf = stack.headerFactory();
-        String transport = trunk.transport().wire();
-        SipURI target = stack.addressFactory().createSipURI(request.number(), host);
-        target.setPort(trunk.port());
-        target.setTransportParam(transport);
-        target.setUserParam("phone");
-        SipURI toUri = stack.addressFactory().createSipURI(request.number(), host);
-        toUri.setUserParam("phone");
-        CallerIdentity identity = CallerIdentity.of(trunk.callerIdPolicy(), request.callerId(),
-                core.config().advertisedHost());
-        SipURI fromUri = stack.addressFactory().createSipURI(identity.fromUser(), identity.fromHost());
-        Address fromAddress = stack.addressFactory().createAddress(fromUri);
-        if (identity.fromDisplayName() != null) {
-            fromAddress.setDisplayName(identity.fromDisplayName());
-        }
-        List<ViaHeader> vias = new ArrayList<>();
-        vias.add(hf.createViaHeader(core.config().advertisedHost(), localPort(), transport,
-                gov.nist.javax.sip.Utils.getInstance().generateBranchId()));
-        Request r = stack.messageFactory().createRequest(target, Request.INVITE, hf.createCallIdHeader(callId),
-                hf.createCSeqHeader(++cseq, Request.INVITE), hf.createFromHeader(fromAddress, localTag),
-                hf.createToHeader(stack.addressFactory().createAddress(toUri), null), vias,
-                hf.createMaxForwardsHeader(70));
-        r.setHeader(contact());
-        responses.setUserAgent(r);
-        responses.setList(r, "Allow", RequestValidator.ALLOW_VALUE);
-        if (identity.privacyId()) {
-            // RFC 3323 section 4.2 / RFC 3325 section 9.3: withhold identity from the callee; the
-            // trunk, a trusted peer, still learns who calls from P-Asserted-Identity
-            r.setHeader(hf.createHeader("Privacy", "id"));
-        }
-        if (identity.assertedNumber() != null) {
-            r.setHeader(hf.createHeader("P-Asserted-Identity",
-                    "<sip:" + identity.assertedNumber() + "@" + core.config().advertisedHost() + ";user=phone>"));
-        }
-        if (authorization != null) {
-            r.setHeader(hf.createHeader(authorization[0], authorization[1]));
-        }
-        responses.setSdp(r, offer);
-        return r;
-    }
-
-    private int localPort() {
-        return switch (trunk.transport()) {
-            case UDP -> core.config().udpPort();
-            case TCP -> core.config().tcpPort();
-            case TLS -> core.config().tlsPort();
-        };
-    }
-
-    /** Our Contact on the trunk's transport. */
-    private javax.sip.header.ContactHeader contact() throws Exception {
-        SipURI uri = core.stack().addressFactory().createSipURI("voxgate", core.config().advertisedHost());
-        uri.setPort(localPort());
-        if (trunk.transport() != Trunk.Transport.UDP) {
-            uri.setTransportParam(trunk.transport().wire());
-        }
-        return core.stack().headerFactory().createContactHeader(core.stack().addressFactory().createAddress(uri));
     }
 
     // ---------------------------------------------------------------- responses to the INVITE
@@ -439,62 +367,18 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         }
     }
 
-    /**
-     * 401/407 (RFC 3261 section 22.2): answered once with the trunk's registration credentials,
-     * when the challenge comes from the trunk host we sent to and names the configured realm.
-     */
+    /** 401/407: one answer per host with the trunk's credentials (see {@link TrunkChallenge}), else AUTH. */
     private void challenged(ResponseEvent event, Response response) {
         state.sipStatus(response.getStatusCode());
-        boolean proxy = response.getStatusCode() == 407;
-        String headerName = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
-        javax.sip.header.Header h = response.getHeader(headerName);
-        Optional<DigestChallenge> challenge = h == null ? Optional.empty()
-                : DigestChallenge.parse(h.toString().substring(h.toString().indexOf(':') + 1).trim());
-        Trunk.Registration reg = trunk.registration();
-        String why = null;
-        if (challengeAnswered) {
-            why = "challenged again after our answer";
-        } else if (reg == null) {
-            why = "trunk has no credentials";
-        } else if (challenge.isEmpty()) {
-            why = "no usable Digest challenge";
-        } else if (!fromTrunkHost(event)) {
-            why = "challenge not from the trunk host";
-            core.securityLog().reject(remoteAddress(event), SecurityReason.FOREIGN_CHALLENGE, why);
-        } else if (reg.credentials().realm() != null && !reg.credentials().realm().equals(challenge.get().realm())) {
-            why = "realm " + challenge.get().realm() + " is not the configured one";
-            core.securityLog().reject(remoteAddress(event), SecurityReason.FOREIGN_CHALLENGE, why);
-        }
-        if (why != null) {
-            LOG.info("dial-out: {} {}: {}", response.getStatusCode(), headerName, why);
+        TrunkChallenge.Answer answer = TrunkChallenge.answer(event, trunk, trunk.hosts().get(hostIndex),
+                invite.getRequestURI().toString(), challengeAnswered, core.securityLog());
+        if (answer.refusal() != null) {
+            LOG.info("dial-out: {} not answered: {}", response.getStatusCode(), answer.refusal());
             end(EndCause.DIAL_OUT_FAILED, DialOutFailure.AUTH);
             return;
         }
         challengeAnswered = true;
-        // TODO(merge): the register helper's shared challenge answerer may replace this block
-        DigestCredentials answer = DigestCredentials.answer(challenge.get(), reg.credentials().username(),
-                reg.credentials().password(), Request.INVITE, invite.getRequestURI().toString(), 1,
-                Responses.newTag());
-        sendInvite(new String[] {proxy ? "Proxy-Authorization" : "Authorization", answer.toHeaderValue()});
-    }
-
-    private static String remoteAddress(ResponseEvent event) {
-        return event instanceof gov.nist.javax.sip.ResponseEventExt ext ? ext.getRemoteIpAddress() : "unknown";
-    }
-
-    private boolean fromTrunkHost(ResponseEvent event) {
-        String remote = remoteAddress(event);
-        try {
-            InetAddress source = InetAddress.getByName(remote);
-            for (InetAddress a : InetAddress.getAllByName(trunk.hosts().get(hostIndex))) {
-                if (a.equals(source)) {
-                    return true;
-                }
-            }
-        } catch (UnknownHostException e) {
-            LOG.debug("cannot resolve {}", e.getMessage());
-        }
-        return false;
+        sendInvite(new String[] {answer.headerName(), answer.headerValue()});
     }
 
     @Override
@@ -649,7 +533,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
                 return;
             }
             Response ok = responses.create(r, 200, localTag);
-            ok.setHeader(contact());
+            ok.setHeader(invites.contact());
             SessionTimerRequest timer = SessionTimerHeaders.read(r);
             if (timer.sessionExpiresSeconds() > 0) {
                 SessionTimerDecision d = new SessionTimerDecision(SessionTimerDecision.Kind.ACCEPT,
