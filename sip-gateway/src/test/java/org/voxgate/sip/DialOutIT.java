@@ -245,6 +245,16 @@ class DialOutIT {
     }
 
     @Test
+    void anAnswerThatCrossesOurCancelIsAckedAndHungUp() throws Exception {
+        trunks = List.of(plainTrunk(List.of("127.0.0.1")));
+        var sipp = uas("answer-crosses-cancel.xml", "127.0.0.1");
+        DialOut d = gateway.dialOut(new DialOutRequest(MEETING, NUMBER, "t1", null, Duration.ofSeconds(1)));
+        assertPassed(sipp); // our ACK, then our BYE
+        assertThat(d.failure()).isEqualTo(DialOutFailure.NO_ANSWER);
+        assertThat(bridge.openLegs()).isZero();
+    }
+
+    @Test
     void busyAndDeclineFailWithoutFailover() throws Exception {
         for (String[] c : new String[][] {{"486", "BUSY"}, {"603", "DECLINED"}}) {
             trunks = List.of(plainTrunk(List.of("127.0.0.1", "127.0.0.2")));

@@ -351,7 +351,8 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     }
 
     /** A 2xx after we gave up (CANCEL crossed it, or an abandoned host): ACK it and hang up at once. */
-    private void lateAnswer(Response response, Dialog late) {
+    private void lateAnswer(Response response, Dialog eventDialog) {
+        Dialog late = eventDialog != null ? eventDialog : dialog;
         if (late == null) {
             return;
         }
