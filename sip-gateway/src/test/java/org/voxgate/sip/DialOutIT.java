@@ -294,6 +294,24 @@ class DialOutIT {
     }
 
     @Test
+    void afterEarlyMediaAndA503TheNextHostGetsAFreshOffer() throws Exception {
+        CalleeMedia decoy = new CalleeMedia();
+        CalleeMedia callee = new CalleeMedia();
+        trunks = List.of(plainTrunk(List.of("127.0.0.2", "127.0.0.1")));
+        var first = uas("early-then-503.xml", "127.0.0.2", "callee_rtp", Integer.toString(decoy.port()));
+        var sipp = uas("callee-rtp.xml", "127.0.0.1", "callee_rtp", Integer.toString(callee.port()));
+        DialOut d = gateway.dialOut(new DialOutRequest(MEETING, NUMBER, "t1"));
+        await().atMost(Duration.ofSeconds(8)).until(() -> d.status() == DialOutStatus.ANSWERED_AWAITING_CONFIRM);
+        assertPassed(first);
+        await().atMost(Duration.ofSeconds(5)).until(() -> callee.packets() > 10);
+        int decoyBefore = decoy.packets();
+        Thread.sleep(300);
+        assertThat(decoy.packets()).as("no media to the host that gave up").isEqualTo(decoyBefore);
+        d.hangup();
+        assertPassed(sipp);
+    }
+
+    @Test
     void everyHostFailingIsUnreachable() throws Exception {
         trunks = List.of(plainTrunk(List.of("127.0.0.2", "127.0.0.3")));
         DialOut d = gateway.dialOut(new DialOutRequest(MEETING, NUMBER, "t1"));

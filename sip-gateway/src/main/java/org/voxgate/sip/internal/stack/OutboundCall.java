@@ -211,6 +211,12 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             return false;
         }
         LOG.info("dial-out: trying the next host {}", trunk.hosts().get(hostIndex));
+        if (answerTaken) {
+            // the last host's early answer is not the next host's: offer again (the bridge takes
+            // one answer per offer)
+            offer = leg.createOffer();
+            answerTaken = false;
+        }
         return true;
     }
 
