@@ -43,6 +43,7 @@ goodbye|Goodbye.
 press-one-to-join|You are invited to a Voxgate meeting. Press 1 to join.
 calling-out|Calling.
 call-not-placed|That number cannot be called.
+call-not-completed|The call was not completed.
 LIST
 )
 # END PROMPTS

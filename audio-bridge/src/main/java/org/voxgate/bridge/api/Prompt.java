@@ -27,7 +27,9 @@ public enum Prompt {
     /** Keypad dial-out (*9): the call is being placed. */
     CALLING_OUT("calling-out", "Calling."),
     /** Keypad dial-out (*9): the number cannot be called. */
-    CALL_NOT_PLACED("call-not-placed", "That number cannot be called.");
+    CALL_NOT_PLACED("call-not-placed", "That number cannot be called."),
+    /** Keypad dial-out (*9): the callee did not join (busy, no answer, did not press 1). */
+    CALL_NOT_COMPLETED("call-not-completed", "The call was not completed.");
 
     private final String fileName;
     private final String text;

@@ -338,9 +338,17 @@ public final class IvrMachine implements LegEvents {
             return;
         }
         String e164 = "+" + typed;
-        boolean placed = org.voxgate.sip.DialOutRequest.isE164(e164) && outcome.dialOutRequested(meeting, e164);
+        boolean placed = org.voxgate.sip.DialOutRequest.isE164(e164)
+                && outcome.dialOutRequested(meeting, e164, this::dialOutNotJoined);
         LOG.info("keypad dial-out by moderator: {} digits, {}", typed.length(), placed ? "placing" : "refused");
         play(placed ? Prompt.CALLING_OUT : Prompt.CALL_NOT_PLACED);
+    }
+
+    /** A keypad dial-out ended without the callee: tell the moderator, if still in the meeting. */
+    synchronized void dialOutNotJoined() {
+        if (state == IvrState.IN_MEETING) {
+            play(Prompt.CALL_NOT_COMPLETED);
+        }
     }
 
     private void abandonDial() {

@@ -147,6 +147,12 @@ public final class GatewayCore implements AutoCloseable {
      */
     public org.voxgate.sip.DialOut dialOut(org.voxgate.sip.DialOutRequest request)
             throws org.voxgate.sip.DialOutRefusedException {
+        return dialOut(request, null);
+    }
+
+    /** @param onNotJoined posted to the call executor when the dial-out ends without joining, or null */
+    private org.voxgate.sip.DialOut dialOut(org.voxgate.sip.DialOutRequest request, Runnable onNotJoined)
+            throws org.voxgate.sip.DialOutRefusedException {
         java.util.Objects.requireNonNull(request, "request");
         if (!running()) {
             throw new org.voxgate.sip.DialOutRefusedException(
@@ -161,7 +167,7 @@ public final class GatewayCore implements AutoCloseable {
         // TRUNK-CHANNEL: acquire here (the trunks helper's per-trunk channel/CPS limits); refuse
         // with Reason.AT_CAPACITY when the trunk is full. The release is in OutboundCall.end.
         String callId = stack.provider().getNewCallId().getCallId();
-        OutboundCall call = new OutboundCall(this, callId, request, trunk, dialOutSettings);
+        OutboundCall call = new OutboundCall(this, callId, request, trunk, dialOutSettings, onNotJoined);
         if (!register(call)) {
             releaseTrunkChannel(trunk);
             throw new org.voxgate.sip.DialOutRefusedException(
@@ -193,7 +199,7 @@ public final class GatewayCore implements AutoCloseable {
      * Keypad dial-out (*9 number #): through the first enabled outbound trunk of the meeting's
      * account that allows {@code e164}. False when none does or the dial-out was refused.
      */
-    boolean keypadDialOut(org.voxgate.sip.Meeting meeting, String e164) {
+    boolean keypadDialOut(org.voxgate.sip.Meeting meeting, String e164, Runnable onNotJoined) {
         java.util.Optional<String> account;
         try {
             account = directory.accountOf(meeting.id());
@@ -208,7 +214,7 @@ public final class GatewayCore implements AutoCloseable {
             return false;
         }
         try {
-            dialOut(new org.voxgate.sip.DialOutRequest(meeting, e164, trunk.get().id()));
+            dialOut(new org.voxgate.sip.DialOutRequest(meeting, e164, trunk.get().id()), onNotJoined);
             return true;
         } catch (org.voxgate.sip.DialOutRefusedException e) {
             LOG.info("keypad dial-out refused: {} {}", e.reason(), e.getMessage());

@@ -69,6 +69,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private final SessionRefresher refresher;
     private final Instant startTime = Instant.now();
     private final OutboundInvite invites;
+    private final Runnable onNotJoined;
 
     private Phase phase = Phase.NEW;
     private MediaLeg leg;
@@ -91,8 +92,11 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private Instant answerTime;
     private String meetingId;
 
-    OutboundCall(GatewayCore core, String callId, DialOutRequest request, Trunk trunk, DialOutSettings settings) {
+    /** @param onNotJoined posted when the call ends without the callee joining (keypad dial-out), or null */
+    OutboundCall(GatewayCore core, String callId, DialOutRequest request, Trunk trunk, DialOutSettings settings,
+                 Runnable onNotJoined) {
         super(callId);
+        this.onNotJoined = onNotJoined;
         this.core = core;
         this.responses = core.responses();
         this.request = request;
@@ -652,6 +656,9 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             ivr.stop();
         }
         state.finish(failureIfNotJoined);
+        if (onNotJoined != null && state.status() == DialOutStatus.FAILED) {
+            core.runAsync(callId, onNotJoined); // never run under this call's lock
+        }
         String codec = null;
         org.voxgate.bridge.api.LegStats stats = null;
         if (leg != null) {

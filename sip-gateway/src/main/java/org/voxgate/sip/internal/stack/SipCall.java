@@ -503,7 +503,7 @@ final class SipCall extends DialogCall implements IvrOutcome {
     }
 
     @Override
-    public boolean dialOutRequested(Meeting meeting, String e164) {
-        return core.keypadDialOut(meeting, e164);
+    public boolean dialOutRequested(Meeting meeting, String e164, Runnable onNotJoined) {
+        return core.keypadDialOut(meeting, e164, onNotJoined);
     }
 }

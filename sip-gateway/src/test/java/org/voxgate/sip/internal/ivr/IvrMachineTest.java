@@ -33,6 +33,7 @@ class IvrMachineTest {
     private final List<IvrEnd> hangups = new ArrayList<>();
     private final List<ParticipantRole> joins = new ArrayList<>();
     private final List<String> dialed = new ArrayList<>();
+    private final List<Runnable> notJoined = new ArrayList<>();
     private boolean dialOutAccepted = true;
     private FakeLeg leg;
     private IvrMachine ivr;
@@ -59,8 +60,9 @@ class IvrMachineTest {
                     }
 
                     @Override
-                    public boolean dialOutRequested(Meeting meeting, String e164) {
+                    public boolean dialOutRequested(Meeting meeting, String e164, Runnable onNotJoined) {
                         dialed.add(meeting.id() + " " + e164);
+                        notJoined.add(onNotJoined);
                         return dialOutAccepted;
                     }
                 });
@@ -333,6 +335,8 @@ class IvrMachineTest {
         press("*9441632960001#");
         assertThat(dialed).containsExactly("m-pin +441632960000", "m-pin +441632960001");
         assertThat(leg.lastPlayed()).as("refused by the gateway").containsExactly(Prompt.CALL_NOT_PLACED);
+        notJoined.get(0).run(); // the first call ended later without the callee
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.CALL_NOT_COMPLETED);
         press("*6"); // the keypad works as before once the number is dialed
         assertThat(leg.muted()).isTrue();
     }
