@@ -7,11 +7,15 @@ set -euo pipefail
 # command-or-probe:package
 need=(
   "sipp:sip-tester"
+  "kamailio:kamailio"
+  "glob:/usr/lib/*/kamailio/modules/tls.so:kamailio-tls-modules"
   "baresip:baresip"
   "tshark:tshark"
   "sox:sox"
   "espeak-ng:espeak-ng"
   "ffmpeg:ffmpeg"
+  "gst-launch-1.0:gstreamer1.0-tools"
+  "file:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstrtp.so:gstreamer1.0-plugins-good"
   "py:pylibsrtp:python3-pylibsrtp"
   "file:/usr/include/srtp2/srtp.h:libsrtp2-dev"
   "glob:/usr/lib/postgresql/*/bin/initdb:postgresql"

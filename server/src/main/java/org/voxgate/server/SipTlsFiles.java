@@ -35,6 +35,25 @@ final class SipTlsFiles {
         return new SipTls(privateKey(files.keyFile()), chain(files.certFile()));
     }
 
+    /**
+     * The CA certificates of {@code sip.tlsTrustStore} (a PEM bundle), or none when the setting
+     * is empty (then the JDK's default trust store applies).
+     */
+    static List<X509Certificate> trustAnchors(String trustStoreFile) throws IOException {
+        if (trustStoreFile == null || trustStoreFile.isEmpty()) {
+            return List.of();
+        }
+        Path p = Path.of(trustStoreFile);
+        if (!Files.isReadable(p)) {
+            throw new IOException("sip.tlsTrustStore: cannot read " + p.toAbsolutePath());
+        }
+        try {
+            return chain(p);
+        } catch (IOException e) {
+            throw new IOException("sip.tlsTrustStore: " + e.getMessage(), e);
+        }
+    }
+
     private static List<X509Certificate> chain(Path pem) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.AudioBridges;
 import org.voxgate.bridge.BridgeConfig;
+import org.voxgate.bridge.TcpMediaConfig;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.server.admin.AdminConfig;
@@ -20,6 +21,8 @@ import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.SipConfig;
 import org.voxgate.sip.SipGateway;
+import org.voxgate.sip.SipTls;
+import org.voxgate.sip.TrunkDirectory;
 
 /**
  * The composition root: builds the bridge and the SIP gateway from the configuration and
@@ -76,6 +79,7 @@ public final class VoxgateServer implements AutoCloseable {
 
         AdminModule admin = null;
         MeetingDirectory directory = meetings;
+        TrunkDirectory trunks = TrunkDirectory.none();
         CallListener cdrs = new CdrLog();
         if (config.admin().enabled()) {
             try {
@@ -85,6 +89,7 @@ public final class VoxgateServer implements AutoCloseable {
                 throw new StartupException("admin API: " + e.getMessage(), e);
             }
             directory = admin.meetingDirectory(meetings);
+            trunks = admin.trunkDirectory();
             CallListener store = admin.callListener();
             CallListener log = cdrs;
             cdrs = record -> {
@@ -93,20 +98,26 @@ public final class VoxgateServer implements AutoCloseable {
             };
         }
 
-        MediaBridge bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
-                config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
-                config.jitterMinMs(), config.jitterMaxMs()));
+        MediaBridge bridge;
+        try {
+            bridge = AudioBridges.create(new BridgeConfig(bind, advertised, config.rtpPortMin(),
+                    config.rtpPortMax(), config.mediaTimeout(), config.mixerThreads(), config.codecs(),
+                    config.jitterMinMs(), config.jitterMaxMs(), config.opusFecJitterMinMs(), tcpMedia(config, advertised, data.root())));
+        } catch (IOException | RuntimeException e) {
+            if (admin != null) {
+                admin.close();
+            }
+            throw new StartupException("RTP over TCP (rtp.tcpPort " + config.rtpTcp().port() + "): " + e.getMessage(), e);
+        }
         SipGateway gateway;
         try {
-            gateway = admin == null
-                    ? new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs)
-                    : new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs,
-                            admin.trunkDirectory());
+            gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks);
             org.voxgate.sip.DialOutSettings d = org.voxgate.sip.DialOutSettings.defaults();
             gateway.dialOutSettings(new org.voxgate.sip.DialOutSettings(config.dialOutRingTimeout(), d.hostTimeout(),
                     d.confirmTimeout(), d.confirmPlays()));
             gateway.start();
             if (admin != null) {
+                admin.registrations(gateway::registrations);
                 admin.attachGateway(gateway);
             }
         } catch (Exception e) {
@@ -133,13 +144,32 @@ public final class VoxgateServer implements AutoCloseable {
         return server;
     }
 
+    /** rtp.tcpPort / rtp.tcpTls; TLS uses the SIP-TLS certificate files (or the generated pair). */
+    private static TcpMediaConfig tcpMedia(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {
+        ServerConfig.RtpTcp t = c.rtpTcp();
+        if (t.port() == 0) {
+            return TcpMediaConfig.DISABLED;
+        }
+        TcpMediaConfig tcp = TcpMediaConfig.on(t.port());
+        if (t.tls()) {
+            SipTls id = SipTlsFiles.load(c.sipTls().certFile(), c.sipTls().keyFile(), dataDir,
+                    List.of(advertised.getHostAddress()));
+            tcp = tcp.withTls(new TcpMediaConfig.Tls(id.privateKey(), id.chain()));
+        }
+        return tcp;
+    }
+
     private static SipConfig sipConfig(ServerConfig c, InetAddress advertised, Path dataDir) throws IOException {
         ServerConfig.SipTls t = c.sipTls();
         return new SipConfig(c.bindAddress(), advertised.getHostAddress(), c.sipUdpPort(), c.sipTcpPort(),
                 c.sipMaxCalls(), c.sessionExpiresSeconds(), c.minSessionExpiresSeconds(), c.digitTimeout(),
                 c.inputTimeout(), c.maxAttempts(), "Voxgate", t.port(), t.port() == 0 ? null
-                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress())),
-                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()));
+                        : SipTlsFiles.load(t.certFile(), t.keyFile(), dataDir, List.of(advertised.getHostAddress()))
+                                .withTrustAnchors(SipTlsFiles.trustAnchors(t.trustStoreFile())),
+                new ConferenceOptions(c.mixRateHz(), c.ptimeMs(), c.maxTalkers()),
+                c.sipAdmission().localCallerNetworks(),
+                c.sipAdmission().realm().isEmpty() ? null : c.sipAdmission().realm(),
+                c.sipAdmission().digestAlgorithms(), c.sipDefence());
     }
 
     /** What an operator needs to place a first call. */
@@ -185,7 +215,7 @@ public final class VoxgateServer implements AutoCloseable {
         return gateway;
     }
 
-    /** The admin store and API, or empty when the admin API is off. */
+    /** The admin API and store, or empty when {@code admin.enabled} is false. */
     public java.util.Optional<AdminModule> admin() {
         return java.util.Optional.ofNullable(admin);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxgate.bridge.api.MediaLeg;
-import org.voxgate.testing.FreePorts;
+import org.voxgate.testing.BaresipPhone;
 import org.voxgate.testing.Peers;
 import org.voxgate.testing.Tones;
 import org.voxgate.testing.Wav;
@@ -53,18 +52,17 @@ class BaresipSecureCallsIT {
             Path silence = dir.resolve("silence.wav");
             Wav.write(tone, 8000, Tones.sine(TONE_HZ, TONE_DBFS, 16_000, 8000));
             Wav.write(silence, 8000, new short[16_000 * 8]);
-            Path talker = phone("talker", tone, module, mediaenc);
-            Path listener = phone("listener", silence, module, mediaenc);
+            BaresipPhone talker = phone("talker", tone, module, mediaenc);
+            BaresipPhone listener = phone("listener", silence, module, mediaenc);
             List<Process> phones = new ArrayList<>();
             try {
-                for (Path home : List.of(talker, listener)) {
+                for (BaresipPhone phone : List.of(talker, listener)) {
                     // the talker outlives the listener, however late the listener got in
-                    String seconds = home == talker ? "16" : "10";
-                    phones.add(new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", seconds,
-                            "-e", "/dial sip:demo@127.0.0.1:" + tlsPort) // the account adds transport=tls
-                            .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile()).start());
+                    int seconds = phone == talker ? 16 : 10;
+                    // the account adds transport=tls
+                    phones.add(phone.dial(baresip, "sip:demo@127.0.0.1:" + tlsPort, seconds));
                     int expected = phones.size();
-                    await("joined; log " + home.resolve("baresip.log")).atMost(Duration.ofSeconds(10))
+                    await("joined; log " + phone.log()).atMost(Duration.ofSeconds(10))
                             .until(() -> fx.demoParticipants() == expected);
                 }
                 Thread.sleep(1000);
@@ -76,66 +74,36 @@ class BaresipSecureCallsIT {
                 }
             } catch (AssertionError | RuntimeException e) {
                 phones.forEach(Process::destroyForcibly);
-                for (Path home : List.of(talker, listener)) {
-                    Path log = home.resolve("baresip.log");
-                    if (Files.exists(log)) {
-                        System.out.println("--- " + log + "\n" + Files.readString(log));
-                    }
+                for (BaresipPhone phone : List.of(talker, listener)) {
+                    System.out.println("--- " + phone.log() + "\n" + phone.logText());
                 }
                 throw e;
             } finally {
                 phones.forEach(Process::destroyForcibly);
             }
-            String log = Files.readString(talker.resolve("baresip.log"));
+            String log = talker.logText();
             assertThat(log).as(log).containsIgnoringCase(mediaenc.startsWith("dtls") ? "dtls" : "srtp");
             short[] heard = decoded(listener);
             double snr = bestToneSnr(heard);
             System.out.printf("baresip %s over TLS: listener hears the tone at SNR %.1f dB%n", mediaenc, snr);
-            assertThat(snr).as("listener hears the tone (SNR dB); log " + listener.resolve("baresip.log"))
+            assertThat(snr).as("listener hears the tone (SNR dB); log " + listener.log())
                     .isGreaterThanOrEqualTo(30);
         }
     }
 
-    /** A baresip home directory whose account calls over TLS with encrypted media. */
-    private Path phone(String name, Path source, String module, String mediaenc) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(name));
-        int sip = FreePorts.udpAndTcp();
-        int rtp = FreePorts.udpRange(10);
-        Files.writeString(home.resolve("config"), String.join("\n",
-                "poll_method epoll",
-                // Its own address in SDP must be where its packets come from: DTLS from any other
-                // address is ignored (no ICE here), and baresip would otherwise write eth0's.
-                "net_interface 127.0.0.1",
-                "sip_listen 127.0.0.1:" + sip,
-                "audio_player aubridge," + name + "-play",
-                "audio_source aufile," + source,
-                "audio_alert aubridge," + name + "-alert",
-                "audio_srate 8000",
-                "audio_channels 1",
-                "rtp_ports " + rtp + "-" + (rtp + 9),
-                "snd_path " + home,
-                "module_path /usr/lib/baresip/modules",
-                "module menu.so",
-                "module g711.so",
-                "module aufile.so",
-                "module aubridge.so",
-                "module sndfile.so",
-                "module " + module, // before account.so: the account names its mediaenc
-                "module account.so",
-                ""));
-        Files.writeString(home.resolve("accounts"), "<sip:" + name + "@127.0.0.1:" + sip
-                + ";transport=tls>;regint=0;audio_codecs=PCMU;mediaenc=" + mediaenc + "\n");
-        return home;
+    /**
+     * A phone whose account calls over TLS with encrypted media. Its own address in SDP must be
+     * where its packets come from: DTLS from any other address is ignored (no ICE here), and
+     * baresip would otherwise write eth0's.
+     */
+    private BaresipPhone phone(String name, Path source, String module, String mediaenc) throws IOException {
+        return BaresipPhone.in(dir, name).source(source).tls().mediaenc(module, mediaenc).loopbackInterface().build();
     }
 
-    private static short[] decoded(Path home) throws IOException {
-        try (var files = Files.list(home)) {
-            Path dec = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no decoded audio dump in " + home));
-            Wav.Audio a = Wav.read(dec);
-            assertThat(a.rateHz()).isEqualTo(8000);
-            return a.samples();
-        }
+    private static short[] decoded(BaresipPhone phone) throws IOException {
+        Wav.Audio a = phone.decoded();
+        assertThat(a.rateHz()).isEqualTo(8000);
+        return a.samples();
     }
 
     /** Best SNR of the tone over 1 s windows in the second half of the recording (after the prompts). */

@@ -73,6 +73,8 @@ class MetricsIT {
         assertThat(metric(text, "process_cpu_usage")).isNotNaN();
         assertThat(metric(text, "voxgate_process_resident_memory_bytes")).isGreaterThan(10_000_000);
         assertThat(metric(text, "voxgate_calls_active")).isZero();
+        assertThat(text).contains("voxgate_sip_registrations{state=\"REGISTERED\"} 0")
+                .contains("voxgate_sip_registrations{state=\"FAILED\"} 0");
         assertThat(metric(text, "voxgate_calls_started_total")).isZero();
         assertThat(metric(text, "voxgate_rtp_packets_dropped_total", "reason", "WRONG_SOURCE")).isZero();
         assertThat(metric(text, "voxgate_ivr_outcomes_total", "outcome", "JOINED")).isZero();
@@ -97,6 +99,34 @@ class MetricsIT {
                 assertThat(again.getLocalPort()).isEqualTo(sip); // the half-started server let SIP go
             }
         }
+    }
+
+    @Test
+    void securityRejectionsAndBansAreExported() throws Exception {
+        fixture.close();
+        fixture = ServerFixture.start(dir.resolve("data3"), Map.of("VOXGATE_SIP_DEFENCE_REQUESTS_PER_WINDOW", "3",
+                "VOXGATE_SIP_DEFENCE_RATE_WINDOW_SECONDS", "60"));
+        String before = get("/metrics").body();
+        assertThat(metric(before, "voxgate_sip_security_rejections_total", "reason", "RATE_LIMITED")).isZero();
+        assertThat(metric(before, "voxgate_sip_banned_sources")).isZero();
+        int sip = fixture.sipPort;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.5"))) {
+            for (int i = 0; i < 5; i++) {
+                String options = "OPTIONS sip:x@127.0.0.1:" + sip + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.5:" + s.getLocalPort() + ";branch=z9hG4bK-m" + i + "\r\n"
+                        + "From: <sip:a@127.0.0.5>;tag=t" + i + "\r\nTo: <sip:x@127.0.0.1>\r\n"
+                        + "Call-ID: metrics-" + i + "@127.0.0.5\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\n"
+                        + "Content-Length: 0\r\n\r\n";
+                byte[] b = options.getBytes(StandardCharsets.US_ASCII);
+                s.send(new java.net.DatagramPacket(b, b.length, java.net.InetAddress.getByName("127.0.0.1"), sip));
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric(get("/metrics").body(),
+                "voxgate_sip_security_rejections_total", "reason", "BANNED") == 1);
+        String after = get("/metrics").body();
+        assertThat(metric(after, "voxgate_sip_security_rejections_total", "reason", "RATE_LIMITED")).isEqualTo(1);
+        assertThat(metric(after, "voxgate_sip_security_rejections_total", "reason", "SCANNER")).isZero();
+        assertThat(metric(after, "voxgate_sip_banned_sources")).isEqualTo(1);
     }
 
     @Test

@@ -9,11 +9,11 @@ import org.voxgate.server.config.ServerConfig;
 import org.voxgate.testing.FreePorts;
 
 /** A whole server in this JVM on loopback, on free ports, with a data directory of the test's. */
-final class ServerFixture implements AutoCloseable {
+public final class ServerFixture implements AutoCloseable {
 
     static final String ACCESS_CODE = "1357";
 
-    final VoxgateServer server;
+    public final VoxgateServer server;
     final int sipPort;
     final Map<String, String> env;
 
@@ -42,13 +42,13 @@ final class ServerFixture implements AutoCloseable {
         return env;
     }
 
-    static ServerFixture start(Path dataDir, Map<String, String> extra) throws Exception {
+    public static ServerFixture start(Path dataDir, Map<String, String> extra) throws Exception {
         Map<String, String> env = environment(dataDir, extra);
         ServerConfig config = ConfigLoader.load(null, env);
         return new ServerFixture(VoxgateServer.start(config), config.sipUdpPort(), env);
     }
 
-    String sipTarget() {
+    public String sipTarget() {
         return "127.0.0.1:" + sipPort;
     }
 

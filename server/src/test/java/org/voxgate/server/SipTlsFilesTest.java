@@ -48,4 +48,20 @@ class SipTlsFilesTest {
         assertThatThrownBy(() -> SipTlsFiles.load(dir.resolve("nope.pem").toString(), k.toString(), dir, List.of()))
                 .hasMessageContaining("sip.tlsCertFile");
     }
+
+    @Test
+    void trustAnchorsComeFromAPemBundleOrDefaultToTheJdks() throws Exception {
+        assertThat(SipTlsFiles.trustAnchors("")).isEmpty();
+        SipTlsFiles.load("", "", dir.resolve("a"), List.of());
+        SipTlsFiles.load("", "", dir.resolve("b"), List.of());
+        Path bundle = dir.resolve("cas.pem");
+        Files.writeString(bundle, Files.readString(dir.resolve("a").resolve(SipTlsFiles.DIR).resolve("cert.pem"))
+                + Files.readString(dir.resolve("b").resolve(SipTlsFiles.DIR).resolve("cert.pem")));
+        assertThat(SipTlsFiles.trustAnchors(bundle.toString())).hasSize(2);
+        assertThatThrownBy(() -> SipTlsFiles.trustAnchors(dir.resolve("missing.pem").toString()))
+                .hasMessageContaining("sip.tlsTrustStore");
+        Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
+        assertThatThrownBy(() -> SipTlsFiles.trustAnchors(dir.resolve("empty.pem").toString()))
+                .hasMessageContaining("sip.tlsTrustStore");
+    }
 }

@@ -1,5 +1,6 @@
 package org.voxgate.sip;
 
+import java.util.Map;
 import java.util.Objects;
 
 import org.voxgate.bridge.api.MediaBridge;
@@ -84,14 +85,31 @@ public final class SipGateway implements AutoCloseable {
         return core.statistics();
     }
 
+    /**
+     * Sources banned now by the per-source rate limit or failed authentications (a gauge for
+     * metrics); refusals themselves are counted in {@link SipStatistics#securityRejections()}.
+     */
+    public int bannedSources() {
+        return core.defence().bannedSources();
+    }
+
+    /**
+     * The outbound registration of every enabled trunk that has one, by trunk id: state,
+     * registrar, granted expiry, last status and failure, next attempt. Trunks without a
+     * registration are absent; empty before {@link #start()}. A snapshot; cheap to call.
+     */
+    public Map<String, RegistrationStatus> registrations() {
+        return core.registrations();
+    }
+
     /** True after {@link #start()} until {@link #close()} begins: SIP is listening and taking calls. */
     public boolean running() {
         return core.running();
     }
 
     /**
-     * Hangs up every established call with BYE, waits up to two seconds for the 200s, stops the
-     * stack. New INVITEs meanwhile get 503. Idempotent.
+     * Hangs up every established call with BYE and unregisters every trunk (Expires: 0), waits up
+     * to two seconds for the 200s, stops the stack. New INVITEs meanwhile get 503. Idempotent.
      */
     @Override
     public void close() {

@@ -66,4 +66,24 @@ class SipConfigTest {
         assertThat(t.tls()).isSameAs(id);
         assertThat(id.toString()).contains("voxgate-test").doesNotContain("PRIVATE");
     }
+
+    @Test
+    void admissionDefaultsAndChecks() {
+        SipConfig c = SipConfig.defaults("0.0.0.0", "192.0.2.5");
+        assertThat(c.localCallerNetworks()).containsExactly("127.0.0.0/8", "::1/128");
+        assertThat(c.realm()).isEqualTo("192.0.2.5");
+        assertThat(c.digestAlgorithms()).containsExactly("SHA-256", "MD5");
+        SipConfig md5 = c.withAdmission(java.util.List.of(), "voxgate.example").withDigestAlgorithms(java.util.List.of("MD5"));
+        assertThat(md5.localCallerNetworks()).isEmpty();
+        assertThat(md5.realm()).isEqualTo("voxgate.example");
+        assertThat(md5.withPorts(5070, 5070).digestAlgorithms()).containsExactly("MD5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withAdmission(java.util.List.of("10.0.0.0/33"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withAdmission(null, "a b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withDigestAlgorithms(java.util.List.of("SHA-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withDigestAlgorithms(java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

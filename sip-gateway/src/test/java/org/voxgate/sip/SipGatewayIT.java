@@ -33,7 +33,10 @@ class SipGatewayIT {
     static void start() throws Exception {
         port = Sipp.freePort();
         bridge = FakeMediaBridge.autoPlaying(Duration.ofMillis(50));
-        SipConfig config = SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port);
+        // SIPp places 40 calls at 20 a second from 127.0.0.1, as a trunk peer would: trusted, or
+        // the per-source limit (16 requests per 2 s) bans it (DefenceIT tests that)
+        SipConfig config = SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port)
+                .withDefence(SipDefenceConfig.defaults().withTrustedNetworks(List.of("127.0.0.1")));
         gateway = new SipGateway(config, bridge, new FakeDirectory().add(OPEN), records::add);
         gateway.start();
     }

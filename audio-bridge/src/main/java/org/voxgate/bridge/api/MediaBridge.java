@@ -40,6 +40,17 @@ public interface MediaBridge extends AutoCloseable {
     /** Number of legs currently open. */
     int openLegs();
 
+    /**
+     * How busy the media clock is: the share of wall time the busiest mixer clock thread spent
+     * ticking (mixing, play-out, sending) over the last measured second, 0..1. Near 1 the
+     * thread can no longer keep its 20 ms ticks and every call on it degrades, so signalling
+     * takes it as "saturated" and refuses new calls. Cheap to call (reads a volatile per
+     * thread); never blocks. Bridges that do not measure it return 0.
+     */
+    default double loadRatio() {
+        return 0.0;
+    }
+
     /** Closes every leg and conference and releases sockets and threads. Idempotent. */
     @Override
     void close();

@@ -33,12 +33,20 @@ public interface MediaLeg extends AutoCloseable {
      * alternative in the same offer is answered instead. UDP/TLS/RTP/SAVP (DTLS-SRTP, RFC 5763)
      * is answered with our a=fingerprint and a=setup; keys follow from the handshake.
      *
+     * <p>RTP over TCP (RFC 4571), when the bridge has TCP media enabled: TCP/RTP/AVP,
+     * TCP/RTP/SAVP(F) (SDES rules as above) and, with a TLS certificate, TCP/TLS/RTP/AVP(F)
+     * (RFC 7850). An offer with a=setup active or actpass (or none) is answered passive with
+     * the bridge's shared TCP port; a=setup:passive is answered active with port 9 and the
+     * bridge connects (plain TCP only). RTP and RTCP share the connection (a=rtcp-mux).
+     *
      * @param offerSdp the offer as received (RFC 4566 text)
      * @return the answer to send back
      * @throws SdpException when the offer is malformed ({@link SdpException#malformed()}) or
      *     cannot be met, with the text for a SIP Warning header (RFC 3261 section 20.43):
-     *     302 secure profile refused (SDES over plain signalling), 304 no audio stream,
-     *     305 no common codec, 306 no acceptable a=crypto line or DTLS attributes
+     *     302 secure profile refused (SDES over plain signalling) or TCP/TLS media not
+     *     enabled, 304 no audio stream,
+     *     305 no common codec, 306 no acceptable a=crypto line or DTLS attributes, or an
+     *     a=setup we cannot take (holdconn; passive without an address to connect to)
      */
     String answer(String offerSdp) throws SdpException;
 

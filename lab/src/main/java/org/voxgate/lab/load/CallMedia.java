@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The send half runs on the generator's send thread, the receive half on its receive thread;
  * {@link #start} publishes the remote address and start time through volatile fields.
  */
-final class CallMedia implements AutoCloseable {
+final class CallMedia implements MediaEndpoint, AutoCloseable {
     static final int PCMU = 0;
     static final int TELEPHONE_EVENT = 101;
     /** Slots (20 ms) a key is held, then released for as many (100 ms tone, 100 ms pause). */
@@ -55,7 +55,8 @@ final class CallMedia implements AutoCloseable {
         this.talker = talker;
     }
 
-    int localPort() throws IOException {
+    @Override
+    public int localPort() throws IOException {
         return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
@@ -64,7 +65,8 @@ final class CallMedia implements AutoCloseable {
     }
 
     /** Starts sending to {@code to}; {@code keys} (e.g. "1357#") go out as events from {@code keysAtNanos}. */
-    void start(SocketAddress to, String keys, long keysAtNanos) {
+    @Override
+    public void start(SocketAddress to, String keys, long keysAtNanos) {
         this.digits = keys;
         this.digitsAtNanos = keysAtNanos;
         this.remote = to;
@@ -74,7 +76,8 @@ final class CallMedia implements AutoCloseable {
         return remote != null && !stopped;
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
     }
 

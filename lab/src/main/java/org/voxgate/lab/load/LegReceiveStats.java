@@ -1,7 +1,7 @@
 package org.voxgate.lab.load;
 
-import org.voxgate.bridge.internal.codec.G711;
-import org.voxgate.bridge.internal.rtp.RtpSequence;
+import org.voxgate.lab.g711.MuLawCodec;
+import org.voxgate.lab.rtp.RtpWrap;
 
 /**
  * What one generated leg receives from the node, measured as an RTP receiver does (RFC 3550
@@ -12,7 +12,8 @@ import org.voxgate.bridge.internal.rtp.RtpSequence;
  */
 final class LegReceiveStats {
     private static final int SAMPLES = 160;
-    private static final double COEFF = 2 * Math.cos(2 * Math.PI * RtpToneSource.TONE_HZ / G711.CLOCK_RATE_HZ);
+    private static final int CLOCK_RATE_HZ = 8000;
+    private static final double COEFF = 2 * Math.cos(2 * Math.PI * RtpToneSource.TONE_HZ / CLOCK_RATE_HZ);
     /** A frame "has the tone" when the tone bin holds this share of the frame's energy. */
     private static final double TONE_SHARE = 0.5;
 
@@ -45,7 +46,7 @@ final class LegReceiveStats {
             receivedThisSsrc = 0;
             lastTransit = Long.MIN_VALUE;
         } else {
-            long ext = RtpSequence.extend(maxExtended, seq);
+            long ext = RtpWrap.extendSequence(maxExtended, seq);
             if (ext > maxExtended) {
                 maxExtended = ext;
             }
@@ -56,17 +57,19 @@ final class LegReceiveStats {
             return;
         }
         // RFC 3550 section 6.4.1: J += (|D(i-1,i)| - J) / 16, in timestamp units
-        long arrivalUnits = arrivalNanos * G711.CLOCK_RATE_HZ / 1_000_000_000L;
+        long arrivalUnits = arrivalNanos * CLOCK_RATE_HZ / 1_000_000_000L;
         long transit = arrivalUnits - (timestamp & 0xFFFF_FFFFL);
         if (lastTransit != Long.MIN_VALUE) {
-            long d = Math.abs(RtpSequence.timestampDistance(lastTransit, transit));
+            long d = Math.abs(RtpWrap.timestampDistance(lastTransit, transit));
             jitterSamples += (d - jitterSamples) / 16.0;
             maxJitterSamples = Math.max(maxJitterSamples, jitterSamples);
         }
         lastTransit = transit;
         if (payloadLength >= SAMPLES) {
             audioFrames++;
-            G711.PCMU.decode(payload, payloadOffset, pcm, 0, SAMPLES);
+            for (int i = 0; i < SAMPLES; i++) {
+                pcm[i] = MuLawCodec.decode(payload[payloadOffset + i]);
+            }
             if (hasTone()) {
                 toneFrames++;
             }
@@ -100,7 +103,7 @@ final class LegReceiveStats {
         long expected = expectedBefore + expectedThisSsrc();
         long receivedInOrder = receivedBefore + receivedThisSsrc;
         return new Result(received, Math.max(0, expected - receivedInOrder), expected,
-                jitterSamples * 1000.0 / G711.CLOCK_RATE_HZ, maxJitterSamples * 1000.0 / G711.CLOCK_RATE_HZ,
+                jitterSamples * 1000.0 / CLOCK_RATE_HZ, maxJitterSamples * 1000.0 / CLOCK_RATE_HZ,
                 audioFrames, toneFrames);
     }
 

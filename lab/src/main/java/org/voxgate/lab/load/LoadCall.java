@@ -10,15 +10,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * 17.1.1.3), RTP from the answer on, BYE at the end with retransmissions until answered.
  * Methods are synchronized: the SIP receive thread, the timer thread and the run's thread call them.
  */
-final class LoadCall {
-    enum State { NEW, INVITING, UP, ENDING, ENDED, FAILED }
+public final class LoadCall<M extends MediaEndpoint> {
+    /** Where the call is: placed, answered, hanging up, ended cleanly, or failed (see {@link #failure()}). */
+    public enum State { NEW, INVITING, UP, ENDING, ENDED, FAILED }
 
     private static final long T1_MS = 500;
     private static final long BYE_TIMEOUT_MS = 8_000;
 
     private final SipUac uac;
     private final SipRequests.Dialog dialog;
-    private final CallMedia media;
+    private final M media;
     private final String keys;
     private final long keysDelayMs;
     private final long setupTimeoutMs;
@@ -41,7 +42,7 @@ final class LoadCall {
      * @param keys        digits typed after the answer (access code + '#', PIN + '#'), or ""
      * @param keysDelayMs how long after the answer the first key goes out
      */
-    LoadCall(int index, SipUac uac, SipRequests.Dialog dialog, CallMedia media, String meeting, String keys,
+    LoadCall(int index, SipUac uac, SipRequests.Dialog dialog, M media, String meeting, String keys,
              long keysDelayMs, long setupTimeoutMs) {
         this.index = index;
         this.uac = uac;
@@ -160,7 +161,7 @@ final class LoadCall {
     }
 
     /** Ends the call from our side at the end of the run. */
-    synchronized void hangup() {
+    public synchronized void hangup() {
         switch (state) {
             case UP -> {
                 state = State.ENDING;
@@ -226,20 +227,20 @@ final class LoadCall {
 
     // ---------------------------------------------------------------- results
 
-    synchronized State state() {
+    public synchronized State state() {
         return state;
     }
 
     /** Set-up time (INVITE to 200 OK) in ms, or -1 when never answered. */
-    synchronized double setupMs() {
+    public synchronized double setupMs() {
         return answerNanos == 0 ? -1 : (answerNanos - inviteNanos) / 1e6;
     }
 
-    synchronized long answerNanos() {
+    public synchronized long answerNanos() {
         return answerNanos;
     }
 
-    synchronized String failure() {
+    public synchronized String failure() {
         return failure;
     }
 
@@ -251,7 +252,7 @@ final class LoadCall {
         return meeting;
     }
 
-    CallMedia media() {
+    public M media() {
         return media;
     }
 

@@ -21,14 +21,14 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      */
     public record Generator(long ticks, long lateTicks, long sipSent, long sipReceived) {}
 
-    static LoadResult of(LoadPlan plan, List<LoadCall> calls, long startNanos, long placedNanos, long settledNanos,
+    static LoadResult of(LoadPlan plan, List<LoadCall<CallMedia>> calls, long startNanos, long placedNanos, long settledNanos,
                          Generator generator, NodeMetricsPoller.Summary node) {
         Map<String, Integer> causes = new TreeMap<>();
         List<Double> setup = new ArrayList<>();
         List<Leg> legs = new ArrayList<>();
         long lastAnswer = startNanos;
         int answered = 0;
-        for (LoadCall c : calls) {
+        for (LoadCall<CallMedia> c : calls) {
             double ms = c.setupMs();
             if (ms >= 0) {
                 answered++;
@@ -50,6 +50,24 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return new LoadResult(plan, calls.size(), answered, failed, causes, offered, reached,
                 Percentiles.of(setup, 50), Percentiles.of(setup, 95), Percentiles.of(setup, 99),
                 Percentiles.of(setup, 100), legs, generator, node, (settledNanos - startNanos) / 1e9);
+    }
+
+    /** The node's mean CPU over the run in cores (mean process_cpu_usage times its cores); NaN when not read. */
+    public double nodeCores() {
+        return node == null ? Double.NaN : node.cpuAvg() * node.cpuCount();
+    }
+
+    /** Packets lost and expected over every leg, and legs that heard the test tone, for other lab tools. */
+    public long[] mediaTotals() {
+        long lost = 0;
+        long expected = 0;
+        long heard = 0;
+        for (Leg l : legs) {
+            lost += l.rx().lost();
+            expected += l.rx().expected();
+            heard += l.rx().toneFrames() > 0 ? 1 : 0;
+        }
+        return new long[] {lost, expected, heard};
     }
 
     /** Legs that were answered and not failed. */

@@ -26,7 +26,7 @@ public final class LoadRunner {
     public LoadResult run() throws IOException, InterruptedException {
         InetAddress local = InetAddress.getByName(plan.localAddress());
         InetSocketAddress target = new InetSocketAddress(plan.targetHost(), plan.targetPort());
-        List<LoadCall> calls = new ArrayList<>(plan.calls());
+        List<LoadCall<CallMedia>> calls = new ArrayList<>(plan.calls());
         NodeMetricsPoller node = new NodeMetricsPoller(plan.metricsUri());
         long start = System.nanoTime();
         long placedAt;
@@ -47,7 +47,7 @@ public final class LoadRunner {
                 SipRequests.Dialog dialog = new SipRequests.Dialog(host, uac.localPort(), plan.targetHost(),
                         plan.targetPort(), plan.calledNumber(i), "lab-" + runId + "-" + i + "@" + host,
                         Long.toHexString(System.nanoTime()));
-                LoadCall call = new LoadCall(i, uac, dialog, media, plan.meetings().get(plan.meetingOf(i)),
+                LoadCall<CallMedia> call = new LoadCall<>(i, uac, dialog, media, plan.meetings().get(plan.meetingOf(i)),
                         plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
                 calls.add(call);
                 rtp.add(media);
@@ -65,7 +65,7 @@ public final class LoadRunner {
                 Thread.sleep(Math.max(1, Math.min(100, (holdUntil - System.nanoTime()) / 1_000_000)));
             }
             nodeSummary = node.finish(); // while the calls are still up: the last scrape sees them
-            for (LoadCall c : calls) {
+            for (LoadCall<CallMedia> c : calls) {
                 c.hangup();
             }
             long deadline = System.nanoTime() + TEARDOWN_WAIT_NANOS;
@@ -79,14 +79,14 @@ public final class LoadRunner {
             generator = new LoadResult.Generator(rtp.ticks(), rtp.lateTicks(), uac.messagesSent(), uac.messagesReceived());
         } finally {
             node.close();
-            for (LoadCall c : calls) {
+            for (LoadCall<CallMedia> c : calls) {
                 c.media().close();
             }
         }
         return LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
     }
 
-    private long progress(List<LoadCall> calls, long start, long last, NodeMetricsPoller node) {
+    private long progress(List<LoadCall<CallMedia>> calls, long start, long last, NodeMetricsPoller node) {
         long now = System.nanoTime();
         if (progress == null || now - last < 1_000_000_000L) {
             return last;
@@ -94,7 +94,7 @@ public final class LoadRunner {
         int up = 0;
         int failed = 0;
         List<Double> setup = new ArrayList<>();
-        for (LoadCall c : calls) {
+        for (LoadCall<CallMedia> c : calls) {
             LoadCall.State s = c.state();
             if (s == LoadCall.State.UP) {
                 up++;

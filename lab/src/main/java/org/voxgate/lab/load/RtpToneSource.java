@@ -1,6 +1,6 @@
 package org.voxgate.lab.load;
 
-import org.voxgate.bridge.internal.codec.G711;
+import org.voxgate.lab.g711.MuLawCodec;
 
 /** The 20 ms PCMU payloads the generator sends: a test tone for talkers, silence for the rest. */
 final class RtpToneSource {
@@ -15,8 +15,8 @@ final class RtpToneSource {
 
     static {
         for (int i = 0; i < SAMPLES; i++) {
-            TONE[i] = G711.PCMU.encode((short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * TONE_HZ * i / 8000.0)));
-            SILENCE[i] = G711.PCMU.encode((short) 0);
+            TONE[i] = MuLawCodec.encode((short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * TONE_HZ * i / 8000.0)));
+            SILENCE[i] = MuLawCodec.encode((short) 0);
         }
     }
 

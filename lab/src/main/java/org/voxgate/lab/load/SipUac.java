@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SipUac implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress target;
-    private final Map<String, LoadCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, LoadCall<?>> calls = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final Thread receiver;
     private final AtomicLong sent = new AtomicLong();
@@ -52,7 +52,7 @@ final class SipUac implements AutoCloseable {
         return target;
     }
 
-    void register(LoadCall call) {
+    void register(LoadCall<?> call) {
         calls.put(call.callId(), call);
     }
 
@@ -93,7 +93,7 @@ final class SipUac implements AutoCloseable {
             if (m == null) {
                 continue;
             }
-            LoadCall call = calls.get(m.callId());
+            LoadCall<?> call = calls.get(m.callId());
             try {
                 if (m.isResponse()) {
                     if (call != null) {
@@ -108,7 +108,7 @@ final class SipUac implements AutoCloseable {
         }
     }
 
-    private void onRequest(SipMessage m, LoadCall call) {
+    private void onRequest(SipMessage m, LoadCall<?> call) {
         switch (m.method()) {
             case "ACK" -> { }
             case "BYE" -> {

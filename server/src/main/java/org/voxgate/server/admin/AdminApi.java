@@ -1,10 +1,14 @@
 package org.voxgate.server.admin;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.server.store.ConflictException;
 import org.voxgate.server.store.Store;
 import org.voxgate.server.store.ValidationException;
+import org.voxgate.sip.RegistrationStatus;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -38,15 +42,23 @@ public final class AdminApi {
      * @param perKey     request rate limit per API key, checked after authentication
      */
     static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey) {
-        return router(vertx, store, throttle, perAddress, perKey, new java.util.concurrent.atomic.AtomicReference<>(),
-                new RateLimiter(1, 5, System::nanoTime));
+        return router(vertx, store, throttle, perAddress, perKey, Map::of);
+    }
+
+    /** @param registrations the SIP gateway's registration status by trunk id (empty until it runs) */
+    static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey,
+                         Supplier<Map<String, RegistrationStatus>> registrations) {
+        return router(vertx, store, throttle, perAddress, perKey, registrations,
+                new java.util.concurrent.atomic.AtomicReference<>(), new RateLimiter(1, 5, System::nanoTime));
     }
 
     /**
+     * @param registrations  the SIP gateway's registration status by trunk id (empty until it runs)
      * @param gateway        the SIP gateway for dial-out, set once it runs
      * @param dialOutLimiter dial-outs per account
      */
     static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey,
+                         Supplier<Map<String, RegistrationStatus>> registrations,
                          java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway> gateway,
                          RateLimiter dialOutLimiter) {
         Router router = Router.router(vertx);
@@ -67,6 +79,7 @@ public final class AdminApi {
         for (String path : new String[] {"users", "trunks", "numbers", "meetings"}) {
             new ResourceRoutes(store.resource(path)).register(router);
         }
+        new RegistrationRoutes(store.resource("trunks"), registrations).register(router);
         new ApiKeyRoutes(store).register(router);
         new RecordRoutes(store).register(router);
         new DialOutRoutes(store, gateway, dialOutLimiter).register(router);

@@ -3,11 +3,14 @@ package org.voxgate.server.admin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ import org.voxgate.server.store.Store;
 import org.voxgate.server.store.StoreMeetingDirectory;
 import org.voxgate.sip.CallListener;
 import org.voxgate.sip.MeetingDirectory;
+import org.voxgate.sip.RegistrationStatus;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -37,6 +41,7 @@ public final class AdminModule implements AutoCloseable {
 
     private final Database db;
     private final Store store;
+    private org.voxgate.server.store.StoreTrunkDirectory trunkDirectory;
     private final Vertx vertx;
     private final HttpServer server;
     private final TlsCertificate certificate;
@@ -44,11 +49,14 @@ public final class AdminModule implements AutoCloseable {
     private final String scheme;
     private final String host;
     private final String displayHost;
-    private final java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway> gateway;
+    private final AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource;
+    private final AtomicReference<org.voxgate.sip.SipGateway> gateway;
 
     private AdminModule(Database db, Store store, Vertx vertx, HttpServer server, TlsCertificate certificate,
                         String bootstrapKey, String scheme, String host, String displayHost,
-                        java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway> gateway) {
+                        AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource,
+                        AtomicReference<org.voxgate.sip.SipGateway> gateway) {
+        this.registrationSource = registrationSource;
         this.gateway = gateway;
         this.db = db;
         this.store = store;
@@ -110,6 +118,9 @@ public final class AdminModule implements AutoCloseable {
             vertx = Vertx.vertx();
             AuthThrottle throttle = new AuthThrottle(config.authFailureLimit(), config.authFailureWindow().toNanos(),
                     config.lockout().toNanos(), nanoClock);
+            AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource =
+                    new AtomicReference<>(Map::of);
+            Supplier<Map<String, RegistrationStatus>> registrations = () -> registrationSource.get().get();
             HttpServerOptions opts = new HttpServerOptions().setMaxFormAttributeSize(AdminApi.MAX_BODY_BYTES);
             if (cert != null) {
                 opts.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.certFile().toString())
@@ -118,15 +129,15 @@ public final class AdminModule implements AutoCloseable {
             var gateway = new java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway>();
             HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle,
                             new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock),
-                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock), gateway,
-                            new RateLimiter(1, DIAL_OUT_BURST, nanoClock)))
+                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock), registrations,
+                            gateway, new RateLimiter(1, DIAL_OUT_BURST, nanoClock)))
                     .listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             // A wildcard bind is reachable at the advertised address, the first certificate name.
             String display = InetAddress.getByName(config.bindAddress()).isAnyLocalAddress()
                     && !config.certificateNames().isEmpty() ? config.certificateNames().get(0) : config.bindAddress();
             AdminModule m = new AdminModule(db, store, vertx, server, cert, key, cert == null ? "http" : "https",
-                    config.bindAddress(), display, gateway);
+                    config.bindAddress(), display, registrationSource, gateway);
             LOG.info("admin API listening on {} (database {})", m.baseUrl(), db.postgres() ? "PostgreSQL" : "H2");
             return m;
         } catch (ExecutionException | TimeoutException | InterruptedException | IOException | RuntimeException e) {
@@ -148,11 +159,6 @@ public final class AdminModule implements AutoCloseable {
     /** Connects the running SIP gateway, for dial-out ({@code POST /meetings/{id}/dial-out}: 503 until then). */
     public void attachGateway(org.voxgate.sip.SipGateway sipGateway) {
         gateway.set(java.util.Objects.requireNonNull(sipGateway, "sipGateway"));
-    }
-
-    /** The trunks from the store, for the SIP gateway (dial-out, and inbound trunk admission). */
-    public org.voxgate.sip.TrunkDirectory trunkDirectory() {
-        return new org.voxgate.server.store.StoreTrunkDirectory(store);
     }
 
     public Store store() {
@@ -188,6 +194,25 @@ public final class AdminModule implements AutoCloseable {
         return new StoreMeetingDirectory(store, fallback);
     }
 
+    /**
+     * Where {@code GET /trunks/{id}/registration} reads the live registration status (the SIP
+     * gateway's {@code registrations()}); until set, every trunk reads as not registered.
+     */
+    public void registrations(Supplier<Map<String, RegistrationStatus>> source) {
+        registrationSource.set(java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * The trunks of every account for the SIP gateway, cached and kept current (local writes at
+     * once, other nodes' within a poll interval). One per module; closed with it.
+     */
+    public synchronized org.voxgate.sip.TrunkDirectory trunkDirectory() {
+        if (trunkDirectory == null) {
+            trunkDirectory = new org.voxgate.server.store.StoreTrunkDirectory(store);
+        }
+        return trunkDirectory;
+    }
+
     /** Writes CDRs for finished calls. */
     public CallListener callListener() {
         return new CdrCallListener(store);
@@ -216,6 +241,11 @@ public final class AdminModule implements AutoCloseable {
     /** Stops the API, then closes the database. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (trunkDirectory != null) {
+                trunkDirectory.close();
+            }
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

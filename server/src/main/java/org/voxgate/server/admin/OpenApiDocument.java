@@ -61,6 +61,19 @@ final class OpenApiDocument {
                     .put("delete", ifMatch(op("Delete a " + noun, perm + "_WRITE", null, "204", true))), "id"));
         }
 
+        paths.put("/trunks/{id}/registration", withId(new JsonObject().put("get", op("The trunk's live outbound "
+                + "registration: state (NOT_CONFIGURED, UNREGISTERED, REGISTERING, REGISTERED, RETRYING, FAILED, "
+                + "UNREGISTERING), registrar, grantedExpirySeconds, expiresAt, lastStatusCode, lastFailure, "
+                + "nextAttemptAt", "TRUNK_READ", null, "200", true)), "id"));
+        schemas.put("Registration", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                .put("trunkId", string()).put("state", string())
+                .put("registrar", new JsonObject().put("type", new JsonArray().add("string").add("null")))
+                .put("grantedExpirySeconds", integer())
+                .put("expiresAt", new JsonObject().put("type", new JsonArray().add("string").add("null")))
+                .put("lastStatusCode", integer())
+                .put("lastFailure", new JsonObject().put("type", new JsonArray().add("string").add("null")))
+                .put("nextAttemptAt", new JsonObject().put("type", new JsonArray().add("string").add("null")))));
+
         paths.put("/users/{userId}/apikeys", withId(new JsonObject()
                 .put("get", paged(op("List a user's API keys, oldest first (prefix only)", "APIKEY_READ", null, "200", true)))
                 .put("post", op("Create an API key; the answer's key field is shown this once", "APIKEY_WRITE",

@@ -22,16 +22,16 @@ import picocli.CommandLine.Parameters;
  */
 abstract class ResourceCommand extends TableCommand {
 
-    enum Action { list, show, add, update, remove }
+    enum Action { list, show, add, update, remove, status }
 
     private final String path;
     private final List<String> columns;
 
     // optional for picocli so that a subcommand (meeting dial-out) can stand in its place; run() insists
-    @Parameters(index = "0", arity = "0..1", description = "list, show, add, update or remove")
+    @Parameters(index = "0", arity = "0..1", description = "list, show, add, update, remove (trunks: also status)")
     Action action;
 
-    @Parameters(index = "1", arity = "0..1", description = "the object's id (show, update, remove)")
+    @Parameters(index = "1", arity = "0..1", description = "the object's id (show, update, remove, status)")
     String id;
 
     @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "a field to set; VALUE is JSON when it parses (5060, true, [\"a\"], null), else text")
@@ -57,6 +57,11 @@ abstract class ResourceCommand extends TableCommand {
         this.columns = List.copyOf(columns);
     }
 
+    /** The path under an object that {@code status} reads, or null when the kind has no status. */
+    String statusPath() {
+        return null;
+    }
+
     /** Whether the API can delete this kind of object. */
     boolean removable() {
         return true;
@@ -67,8 +72,12 @@ abstract class ResourceCommand extends TableCommand {
         if (action == null) {
             return usage("missing action: list, show, add, update or remove");
         }
-        if ((action == Action.show || action == Action.update || action == Action.remove) == (id == null)) {
+        if ((action == Action.show || action == Action.update || action == Action.remove
+                || action == Action.status) == (id == null)) {
             return usage(action + (id == null ? " needs an id" : " takes no id"));
+        }
+        if (action == Action.status && statusPath() == null) {
+            return usage(spec.name() + " objects have no status");
         }
         if (action == Action.remove && !removable()) {
             return usage(spec.name() + " objects cannot be removed over the API");
@@ -78,6 +87,7 @@ abstract class ResourceCommand extends TableCommand {
         switch (action) {
             case list -> a = c.send("GET", path + "?limit=" + limit + "&offset=" + offset, null, null);
             case show -> a = c.send("GET", self, null, null);
+            case status -> a = c.send("GET", self + "/" + statusPath(), null, null);
             case add -> {
                 JsonObject body = fields();
                 if (body == null) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.voxgate.sip.SipDefenceConfig;
+
 /**
  * The server's checked settings. Built by {@link ConfigLoader}; every module gets the plain
  * values it needs from here, never a file.
@@ -23,6 +25,7 @@ public record ServerConfig(
         Duration mediaTimeout,
         int jitterMinMs,
         int jitterMaxMs,
+        int opusFecJitterMinMs,
         List<String> codecs,
         int mixerThreads,
         int mixRateHz,
@@ -35,12 +38,29 @@ public record ServerConfig(
         Admin admin,
         SipTls sipTls,
         Metrics metrics,
-        Duration dialOutRingTimeout) {
+        RtpTcp rtpTcp, SipDefenceConfig sipDefence, SipAdmission sipAdmission, Duration dialOutRingTimeout) {
+
+    /** RTP over TCP (keys {@code rtp.tcpPort}, {@code rtp.tcpTls}): port 0 is off. */
+    public record RtpTcp(int port, boolean tls) {}
+
+    /**
+     * Who may call without a trunk, and the realm of our digest challenges (keys
+     * {@code sip.localCallerNetworks}, {@code sip.realm}).
+     *
+     * @param realm            empty: the advertised address
+     * @param digestAlgorithms  of our challenges, preferred first (key {@code sip.digestAlgorithms})
+     */
+    public record SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {}
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
      */
-    public record SipTls(int port, String certFile, String keyFile) {}
+    /** @param trustStoreFile PEM CA bundle for carriers' certificates; empty: the JDK's cacerts */
+    public record SipTls(int port, String certFile, String keyFile, String trustStoreFile) {
+        public SipTls(int port, String certFile, String keyFile) {
+            this(port, certFile, keyFile, "");
+        }
+    }
 
     /** The metrics and health endpoints (keys {@code metrics.*}); port 0 takes any free port. */
     public record Metrics(boolean enabled, String bindAddress, int port) {}
@@ -112,6 +132,7 @@ public record ServerConfig(
                 Duration.ofSeconds((Integer) v.get("rtp.mediaTimeoutSeconds")),
                 jMin,
                 jMax,
+                (Integer) v.get("rtp.opusFecJitterMinMs"),
                 codecs,
                 (Integer) v.get("mixer.threads"),
                 Integer.parseInt((String) v.get("mixer.mixRateHz")),
@@ -127,7 +148,54 @@ public record ServerConfig(
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
                         (Integer) v.get("metrics.port")),
+                rtpTcp(v), sipDefence(v), sipAdmission(v),
                 Duration.ofSeconds((Integer) v.get("sip.dialOutRingTimeoutSeconds")));
+    }
+
+    private static RtpTcp rtpTcp(Map<String, Object> v) throws ConfigException {
+        int port = (Integer) v.get("rtp.tcpPort");
+        boolean tls = (Boolean) v.get("rtp.tcpTls");
+        if (tls && port == 0) {
+            throw new ConfigException("rtp.tcpTls", "is true while rtp.tcpPort is 0 (off); allowed: set rtp.tcpPort too");
+        }
+        return new RtpTcp(port, tls);
+    }
+
+    private static SipDefenceConfig sipDefence(Map<String, Object> v) throws ConfigException {
+        String trusted = (String) v.get("sip.defence.trustedNetworks");
+        List<String> cidrs = trusted.isEmpty() ? List.of()
+                : java.util.Arrays.stream(trusted.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        for (String c : cidrs) {
+            String addr = c.contains("/") ? c.substring(0, c.indexOf('/')) : c;
+            int bits;
+            byte[] bytes;
+            try {
+                bytes = java.net.InetAddress.getByName(addr).getAddress(); // numeric by the setting's pattern
+                bits = c.contains("/") ? Integer.parseInt(c.substring(c.indexOf('/') + 1)) : bytes.length * 8;
+            } catch (java.net.UnknownHostException | NumberFormatException e) {
+                throw new ConfigException("sip.defence.trustedNetworks", "'" + c + "' is not a numeric address or CIDR block");
+            }
+            if (bits > bytes.length * 8) {
+                throw new ConfigException("sip.defence.trustedNetworks", "'" + c + "' has a prefix longer than its address");
+            }
+        }
+        SipDefenceConfig d = SipDefenceConfig.defaults();
+        return new SipDefenceConfig((Integer) v.get("sip.defence.requestsPerWindow"),
+                Duration.ofSeconds((Integer) v.get("sip.defence.rateWindowSeconds")),
+                Duration.ofSeconds((Integer) v.get("sip.defence.banSeconds")),
+                (Integer) v.get("sip.defence.authFailuresBeforeBan"),
+                Duration.ofSeconds((Integer) v.get("sip.defence.authFailureWindowSeconds")), cidrs,
+                d.maxTrackedSources(), (Integer) v.get("sip.defence.maxMessageBytes"),
+                (Integer) v.get("sip.defence.maxRequestUriLength"), (Integer) v.get("sip.defence.maxHeaders"),
+                (Integer) v.get("sip.defence.maxNewInvitesPerSecond"),
+                (Integer) v.get("sip.defence.overloadLoadPercent") / 100.0, d.retryAfterSeconds(),
+                d.scannerUserAgents());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SipAdmission sipAdmission(Map<String, Object> v) {
+        return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"),
+                (List<String>) v.get("sip.digestAlgorithms"));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {
@@ -137,7 +205,7 @@ public record ServerConfig(
             throw new ConfigException(cert.isEmpty() ? "sip.tlsCertFile" : "sip.tlsKeyFile",
                     "is empty while the other is set; allowed: both sip.tlsCertFile and sip.tlsKeyFile, or neither");
         }
-        return new SipTls((Integer) v.get("sip.tlsPort"), cert, key);
+        return new SipTls((Integer) v.get("sip.tlsPort"), cert, key, (String) v.get("sip.tlsTrustStore"));
     }
 
     private static Admin admin(Map<String, Object> v) throws ConfigException {

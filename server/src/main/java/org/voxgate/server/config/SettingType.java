@@ -158,4 +158,37 @@ public sealed interface SettingType {
             return "a non-empty list of " + String.join(", ", values.stream().sorted().toList());
         }
     }
+
+    /** A comma-separated list of IPv4/IPv6 networks in CIDR notation ("192.0.2.0/24,::1/128"); may be empty. */
+    record NetworkList() implements SettingType {
+        @Override
+        public Object parse(String text) {
+            List<String> out = new ArrayList<>();
+            for (String raw : text.split(",")) {
+                String v = raw.trim();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                int slash = v.indexOf('/');
+                String addr = slash < 0 ? v : v.substring(0, slash);
+                String prefix = slash < 0 ? null : v.substring(slash + 1);
+                try {
+                    new IpAddress(false).parse(addr);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + v + "' is not a network; allowed: " + allowed());
+                }
+                int max = addr.indexOf(':') >= 0 ? 128 : 32;
+                if (prefix != null && (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > max)) {
+                    throw new IllegalArgumentException("'" + v + "' has a bad prefix length; allowed: " + allowed());
+                }
+                out.add(v);
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public String allowed() {
+            return "a comma-separated list of networks such as 127.0.0.0/8,::1/128 (an address alone is one host), or empty";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.voxgate.server.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +21,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.voxgate.bridge.BridgeSnapshot;
 import org.voxgate.bridge.BridgeStatistics;
 import org.voxgate.sip.EndCause;
+import org.voxgate.sip.SecurityReason;
+import org.voxgate.sip.RegistrationState;
+import org.voxgate.sip.RegistrationStatus;
 import org.voxgate.sip.SipGateway;
 import org.voxgate.sip.SipStatistics;
 
@@ -39,6 +43,10 @@ import org.voxgate.sip.SipStatistics;
  *   <tr><td>{@code voxgate_sip_requests_received_total{method}}</td><td>unknown methods as OTHER</td></tr>
  *   <tr><td>{@code voxgate_sip_responses_sent_total{method,status}}, {@code _received_total}</td><td></td></tr>
  *   <tr><td>{@code voxgate_ivr_outcomes_total{outcome}}</td><td>JOINED or the IVR's end reason</td></tr>
+ *   <tr><td>{@code voxgate_sip_security_rejections_total{reason}}</td><td>refusals in the security log, by {@link SecurityReason}</td></tr>
+ *   <tr><td>{@code voxgate_sip_banned_sources}</td><td>sources banned now (rate limit, failed authentications)</td></tr>
+ *   <tr><td>{@code voxgate_sip_registrations{state}}</td><td>trunks whose outbound registration is in each
+ *       {@link RegistrationState} now (every state present, 0 when none)</td></tr>
  *   <tr><td>{@code voxgate_process_resident_memory_bytes}</td><td>RSS (Linux), with Micrometer's JVM and process meters</td></tr>
  * </table>
  */
@@ -52,6 +60,7 @@ public final class NodeMeters implements AutoCloseable {
     private final SipGateway gateway;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private volatile BridgeSnapshot last;
+    private volatile Map<RegistrationState, Integer> registrations = Map.of();
 
     /**
      * @param bridge  the bridge's counters
@@ -69,10 +78,18 @@ public final class NodeMeters implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         Gauge.builder("voxgate.calls.active", gateway, SipGateway::activeCalls)
                 .description("calls from INVITE until they end").register(registry);
+        Gauge.builder("voxgate.sip.banned.sources", gateway, SipGateway::bannedSources)
+                .description("sources banned now by the SIP defence (rate limit, failed authentications)")
+                .register(registry);
         Gauge.builder("voxgate.legs.open", this, m -> m.last == null ? 0 : m.last.openLegs())
                 .description("media legs open").register(registry);
         Gauge.builder("voxgate.conferences.active", this, m -> m.last == null ? 0 : m.last.conferences())
                 .description("conferences live").register(registry);
+        for (RegistrationState st : RegistrationState.values()) {
+            Gauge.builder("voxgate.sip.registrations", this, m -> m.registrations.getOrDefault(st, 0))
+                    .tag("state", st.name()).description("trunks whose outbound registration is in this state")
+                    .register(registry);
+        }
         if (Files.isReadable(STATM)) {
             Gauge.builder("voxgate.process.resident.memory", NodeMeters::residentBytes).baseUnit("bytes")
                     .description("resident set size of this process").register(registry);
@@ -93,6 +110,11 @@ public final class NodeMeters implements AutoCloseable {
             counters.set("voxgate.rtp.packets.dropped", "datagrams refused, by reason", Tags.of("reason", e.getKey()),
                     e.getValue());
         }
+        Map<RegistrationState, Integer> byState = new EnumMap<>(RegistrationState.class);
+        for (RegistrationStatus r : gateway.registrations().values()) {
+            byState.merge(r.state(), 1, Integer::sum);
+        }
+        registrations = byState;
         SipStatistics s = gateway.statistics();
         counters.set("voxgate.calls.started", "new INVITEs that started a call", Tags.empty(), s.callsStarted());
         for (Map.Entry<EndCause, Long> e : s.callsEnded().entrySet()) {
@@ -109,6 +131,10 @@ public final class NodeMeters implements AutoCloseable {
         for (Map.Entry<SipStatistics.MethodStatus, Long> e : s.responsesReceived().entrySet()) {
             counters.set("voxgate.sip.responses.received", "SIP responses received to our requests",
                     Tags.of("method", e.getKey().method(), "status", Integer.toString(e.getKey().status())), e.getValue());
+        }
+        for (Map.Entry<SecurityReason, Long> e : s.securityRejections().entrySet()) {
+            counters.set("voxgate.sip.security.rejections", "SIP traffic refused by the defence, by reason",
+                    Tags.of("reason", e.getKey().name()), e.getValue());
         }
         for (Map.Entry<String, Long> e : s.ivrOutcomes().entrySet()) {
             counters.set("voxgate.ivr.outcomes", "IVR outcomes", Tags.of("outcome", e.getKey()), e.getValue());

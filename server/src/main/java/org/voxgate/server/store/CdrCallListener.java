@@ -9,8 +9,10 @@ import org.voxgate.sip.CallListener;
 import org.voxgate.sip.CallRecord;
 
 /**
- * Writes a CDR for every finished call that belongs to an account: the account of the meeting
- * the caller chose, else of the called phone number. Calls that reach neither (the demo
+ * Writes a CDR for every finished call that belongs to an account: the account the gateway
+ * names (the called number's), else the account of the meeting the caller chose, else of the
+ * called phone number. The caller is the identity the trunk's caller-ID policy chose
+ * ("anonymous" under Privacy: id), else From; the trunk is the one the call came over. Calls that reach neither (the demo
  * meeting, unknown numbers) have no tenant and are not stored. Never throws.
  */
 public final class CdrCallListener implements CallListener {
@@ -32,6 +34,14 @@ public final class CdrCallListener implements CallListener {
         try {
             String called = userPart(r.to());
             Optional<Map<String, Object>> owner = store.database().jdbi().withHandle(h -> {
+                if (r.accountId() != null) {
+                    // the gateway knows the called number's account (and the trunk, for trunk calls)
+                    Map<String, Object> m = new java.util.HashMap<>();
+                    m.put("account_id", r.accountId());
+                    m.put("trunk_id", r.trunkId() != null ? r.trunkId()
+                            : number(h, called).map(x -> x.get("trunk_id")).orElse(null));
+                    return Optional.of(m);
+                }
                 if (r.meetingId() != null) {
                     Optional<Map<String, Object>> m = h.createQuery("SELECT account_id, CAST(NULL AS VARCHAR(36)) AS trunk_id "
                             + "FROM meetings WHERE id = :id").bind("id", r.meetingId()).mapToMap().findOne();
@@ -48,7 +58,7 @@ public final class CdrCallListener implements CallListener {
             String meetingId = r.meetingId() != null && store.meetings()
                     .find((String) owner.get().get("account_id"), r.meetingId()).isPresent() ? r.meetingId() : null;
             store.cdrs().insert(new CdrRepository.Cdr(null, (String) owner.get().get("account_id"), r.callId(),
-                    r.from(), called, (String) owner.get().get("trunk_id"), meetingId, r.startTime(), r.answerTime(),
+                    r.caller() != null ? r.caller() : r.from(), called, (String) owner.get().get("trunk_id"), meetingId, r.startTime(), r.answerTime(),
                     r.endTime(), r.cause().name(), r.codec(), r.legStats() == null ? 0 : r.legStats().packetsLost(),
                     r.legStats() == null ? 0 : r.legStats().jitterMs()));
         } catch (RuntimeException e) {

@@ -33,6 +33,7 @@ public final class ResourceRepository {
     private final FieldType.CheckContext ctx;
     private final InputChecker checker;
     private final String columns;
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ResourceRepository(Jdbi jdbi, ResourceDef def, SecretBox box, FieldType.CheckContext ctx) {
         this.jdbi = jdbi;
@@ -45,6 +46,35 @@ public final class ResourceRepository {
 
     public ResourceDef def() {
         return def;
+    }
+
+    /**
+     * Runs {@code listener} after every committed create, update or delete of this kind made
+     * through this repository (on the writing thread; it must be quick and must not throw).
+     * Changes written by other nodes are not seen here; poll for those.
+     */
+    public void onChange(Runnable listener) {
+        changeListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private <T> T changed(T result) {
+        for (Runnable r : changeListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ResourceRepository.class).warn("{} change listener failed: {}",
+                        def.noun(), e.toString());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every row of every account, oldest first: for the SIP side's directories only (never for
+     * the API, which is always scoped by account).
+     */
+    List<Row> all(Handle h) {
+        return h.createQuery("SELECT * FROM " + def.table() + " ORDER BY created_at, id").map((rs, c) -> read(rs)).list();
     }
 
     /** A page of the account's objects, oldest first. */
@@ -78,7 +108,7 @@ public final class ResourceRepository {
      */
     public Row create(Actor actor, Map<String, Object> json) {
         Map<String, Object> merged = checker.forCreate(json, ctx);
-        return Sql.translate(def, () -> jdbi.inTransaction(h -> {
+        return changed(Sql.translate(def, () -> jdbi.inTransaction(h -> {
             checkRefs(h, actor.accountId(), merged);
             String id = UUID.randomUUID().toString();
             OffsetDateTime now = now();
@@ -95,7 +125,7 @@ public final class ResourceRepository {
             Row row = find(h, actor.accountId(), id).orElseThrow();
             AuditLog.record(h, actor, actor.accountId(), "create", def.path(), id, null, row.publicView());
             return row;
-        }));
+        })));
     }
 
     /**
@@ -106,7 +136,7 @@ public final class ResourceRepository {
      * @throws ConflictException   when a unique field is taken
      */
     public Change update(Actor actor, String id, int expectedVersion, Map<String, Object> patch) {
-        return Sql.translate(def, () -> jdbi.inTransaction(h -> {
+        Change c = Sql.translate(def, () -> jdbi.inTransaction(h -> {
             Optional<Row> current = find(h, actor.accountId(), id);
             if (current.isEmpty()) {
                 return new Change(Change.Status.NOT_FOUND, null);
@@ -134,6 +164,7 @@ public final class ResourceRepository {
             AuditLog.record(h, actor, actor.accountId(), "update", def.path(), id, before.publicView(), after.publicView());
             return new Change(Change.Status.OK, after);
         }));
+        return c.status() == Change.Status.OK ? changed(c) : c;
     }
 
     /**
@@ -142,7 +173,7 @@ public final class ResourceRepository {
      * @throws ConflictException when other objects still refer to it
      */
     public Change delete(Actor actor, String id, int expectedVersion) {
-        return Sql.translate(def, () -> jdbi.inTransaction(h -> {
+        Change c = Sql.translate(def, () -> jdbi.inTransaction(h -> {
             Optional<Row> current = find(h, actor.accountId(), id);
             if (current.isEmpty()) {
                 return new Change(Change.Status.NOT_FOUND, null);
@@ -158,6 +189,7 @@ public final class ResourceRepository {
             AuditLog.record(h, actor, actor.accountId(), "delete", def.path(), id, current.get().publicView(), null);
             return new Change(Change.Status.OK, null);
         }));
+        return c.status() == Change.Status.OK ? changed(c) : c;
     }
 
     /** The plain text of a secret field of a row, for the SIP side (never for the API). */

@@ -33,7 +33,8 @@ class ConfigLoaderTest {
         assertThat(c.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(c.rtpPortMin()).isEqualTo(20000);
         assertThat(c.mediaTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.codecs()).containsExactly("PCMU", "PCMA");
+        assertThat(c.codecs()).containsExactly("OPUS", "G722", "PCMU", "PCMA");
+        assertThat(c.opusFecJitterMinMs()).isEqualTo(40);
         assertThat(c.maxTalkers()).isEqualTo(3);
         assertThat(c.demo().enabled()).isTrue();
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
@@ -107,6 +108,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rtpOverTcpIsOffByDefaultAndTlsNeedsThePort() throws Exception {
+        assertThat(ConfigLoader.load(null, Map.of()).rtpTcp()).isEqualTo(new ServerConfig.RtpTcp(0, false));
+        assertThat(ConfigLoader.load(yaml("rtp:\n  tcpPort: 443\n  tcpTls: true\n"), Map.of()).rtpTcp())
+                .isEqualTo(new ServerConfig.RtpTcp(443, true));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_RTP_TCP_TLS", "true")))
+                .hasMessageContaining("rtp.tcpTls");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_RTP_TCP_PORT", "70000")))
+                .hasMessageContaining("rtp.tcpPort");
+    }
+
+    @Test
     void badValuesOfEveryKind() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_NETWORK_BIND_ADDRESS", "300.1.1.1")))
                 .hasMessageContaining("network.bindAddress").hasMessageContaining("IP address");
@@ -145,5 +157,29 @@ class ConfigLoaderTest {
             assertThat(s.type().parse(documented.get(s.key())))
                     .as(s.key()).isEqualTo(s.type().parse(s.defaultValue()));
         }
+    }
+
+    @Test
+    void sipDefenceDefaultsAreKamailioPikeAndTrustedNetworksAreChecked() throws Exception {
+        org.voxgate.sip.SipDefenceConfig d = ConfigLoader.load(null, Map.of()).sipDefence();
+        assertThat(d.requestsPerWindow()).isEqualTo(16);
+        assertThat(d.rateWindow()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(d.banDuration()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(d.authFailuresBeforeBan()).isEqualTo(5);
+        assertThat(d.trustedNetworks()).isEmpty();
+        assertThat(d.maxMessageBytes()).isEqualTo(16_384);
+        assertThat(d.overloadLoadRatio()).isEqualTo(0.8);
+
+        Path y = dir.resolve("defence.yaml");
+        Files.writeString(y, "sip:\n  defence:\n    trustedNetworks: [10.0.0.0/8, 2001:db8::/32, 192.0.2.7]\n"
+                + "    requestsPerWindow: 40\n");
+        org.voxgate.sip.SipDefenceConfig f = ConfigLoader.load(y, Map.of()).sipDefence();
+        assertThat(f.trustedNetworks()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.7");
+        assertThat(f.requestsPerWindow()).isEqualTo(40);
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "10.0.0.0/40")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sip.defence.trustedNetworks");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "pbx.example")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sip.defence.trustedNetworks");
     }
 }

@@ -207,7 +207,9 @@ abstract class StoreContract {
         StoreMeetingDirectory dir = new StoreMeetingDirectory(store, fallback);
         Meeting found = dir.findByAccessCode("555123").orElseThrow();
         assertThat(found).isEqualTo(new Meeting(m.id(), "555123", "1111", "2222", 20));
-        assertThat(dir.route("+4930999000")).isEqualTo(DialPlanRoute.meeting(found));
+        assertThat(dir.route("+4930999000")).isEqualTo(DialPlanRoute.meeting(found).ownedBy(a.accountId()));
+        assertThat(dir.route("+4930999001").accountId()).isEqualTo(a.accountId());
+        assertThat(dir.route("conference").accountId()).as("the demo number has no account").isNull();
         assertThat(dir.route("4930999001").kind()).isEqualTo(DialPlanRoute.Kind.IVR);
         assertThat(dir.route("conference").kind()).isEqualTo(DialPlanRoute.Kind.IVR);
         assertThat(dir.route("+4930111111").kind()).isEqualTo(DialPlanRoute.Kind.NOT_FOUND);
@@ -242,5 +244,76 @@ abstract class StoreContract {
         assertThat(c.cause()).isEqualTo("CALLER_HANGUP");
         assertThat(store.cdrs().list(b.accountId(), 10, 0).total()).isZero();
         assertThat(store.cdrs().find(b.accountId(), c.id())).isEmpty();
+    }
+
+    @Test
+    void accessCodesAreLookedUpInTheCalledNumbersAccountOnly() {
+        Row ta = store.trunks().create(a, trunk("carrier-a"));
+        store.numbers().create(a, Map.of("e164", "+4930999001", "trunkId", ta.id()));
+        Row mb = store.meetings().create(b, Map.of("name", "B only", "accessCode", "777777"));
+        StoreMeetingDirectory dir = new StoreMeetingDirectory(store, null);
+        DialPlanRoute route = dir.route("+4930999001");
+        assertThat(dir.findByAccessCode(route.accountId(), "777777")).as("tenant B's meeting via A's number").isEmpty();
+        assertThat(dir.findByAccessCode(b.accountId(), "777777")).map(Meeting::id).contains(mb.id());
+        assertThat(dir.findByAccessCode(null, "777777")).as("no account: the local demo path").isPresent();
+    }
+
+    @Test
+    void trunkDirectorySeesLocalWritesAtOnceAndOtherNodesWritesByPolling() {
+        Map<String, Object> m = trunk("carrier-1");
+        m.put("inboundUsername", "carrier");
+        m.put("inboundPassword", "In-Passw0rd!");
+        m.put("srtpPolicy", "required");
+        m.put("callerIdPolicy", "asserted-only");
+        try (StoreTrunkDirectory dir = new StoreTrunkDirectory(store, 50)) {
+            long v0 = dir.version();
+            assertThat(dir.trunks()).isEmpty();
+            Row t = store.trunks().create(a, m);
+            assertThat(dir.version()).as("bumped by the create itself").isGreaterThan(v0);
+            org.voxgate.sip.Trunk tr = dir.trunks().get(0);
+            assertThat(tr.id()).isEqualTo(t.id());
+            assertThat(tr.accountId()).isEqualTo(a.accountId());
+            assertThat(tr.inboundCidrs()).containsExactly("192.0.2.0/24");
+            assertThat(tr.inboundCredentials().password()).isEqualTo("In-Passw0rd!");
+            assertThat(tr.inboundCredentials().toString()).doesNotContain("In-Passw0rd!");
+            assertThat(tr.registration().credentials().password()).isEqualTo("Reg-Passw0rd!");
+            assertThat(tr.srtpPolicy()).isEqualTo(org.voxgate.sip.Trunk.SrtpPolicy.REQUIRED);
+            assertThat(tr.callerIdPolicy()).isEqualTo(org.voxgate.sip.Trunk.CallerIdPolicy.ASSERTED_ONLY);
+            assertThat(tr.direction()).isEqualTo(org.voxgate.sip.Trunk.Direction.BOTH);
+            assertThat(tr.enabled()).isTrue();
+
+            long v1 = dir.version();
+            store.trunks().update(a, t.id(), 1, Map.of("enabled", false));
+            assertThat(dir.version()).isGreaterThan(v1);
+            assertThat(dir.trunks().get(0).enabled()).isFalse();
+
+            // another node writes the shared database: no listener here, the poll finds it
+            long v2 = dir.version();
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE trunks SET enabled = TRUE, version = version + 1, "
+                    + "updated_at = :now WHERE id = :id").bind("now", ResourceRepository.now().plusSeconds(1))
+                    .bind("id", t.id()).execute());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> dir.version() > v2 && dir.trunks().get(0).enabled());
+
+            store.trunks().delete(a, t.id(), 3);
+            assertThat(dir.trunks()).isEmpty();
+        }
+    }
+
+    @Test
+    void trunkCallsBecomeCdrsWithTheirTrunkAndTheAssertedOrAnonymousCaller() {
+        Row t = store.trunks().create(a, trunk("carrier-1"));
+        store.numbers().create(a, Map.of("e164", "+4930999001", "trunkId", t.id()));
+        Instant start = Instant.parse("2026-01-02T03:04:05Z");
+        CdrCallListener l = new CdrCallListener(store);
+        l.callEnded(new CallRecord("c1@x", "sip:+15551234@carrier", "sip:+4930999001@voxgate", null, start,
+                start.plusSeconds(1), start.plusSeconds(9), EndCause.CALLER_HANGUP, 200, "PCMU", null, t.id(),
+                a.accountId(), "anonymous"));
+        CdrRepository.Cdr c = store.cdrs().list(a.accountId(), 10, 0).items().get(0);
+        assertThat(c.trunkId()).isEqualTo(t.id());
+        assertThat(c.caller()).isEqualTo("anonymous");
+        String direction = db.jdbi().withHandle(h -> h.createQuery("SELECT direction FROM cdrs WHERE id = :id")
+                .bind("id", c.id()).mapTo(String.class).one());
+        assertThat(direction).isEqualTo("inbound");
     }
 }

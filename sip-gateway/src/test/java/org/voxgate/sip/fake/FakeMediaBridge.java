@@ -34,6 +34,12 @@ public final class FakeMediaBridge implements MediaBridge {
     private final Map<String, FakeConference> conferences = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Duration openLegDelay = Duration.ZERO;
+    private final java.util.Map<String, LegOptions> legOptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The options the last leg of this call was opened with, if any. */
+    public java.util.Optional<LegOptions> optionsFor(String callId) {
+        return java.util.Optional.ofNullable(legOptions.get(callId));
+    }
     private volatile boolean noPorts;
     private volatile boolean closed;
 
@@ -88,6 +94,7 @@ public final class FakeMediaBridge implements MediaBridge {
                 Thread.currentThread().interrupt();
             }
         }
+        legOptions.put(options.callId(), options);
         FakeLeg leg = new FakeLeg(this, "leg-" + ids.incrementAndGet(), options.callId(), listener);
         legs.add(leg);
         return leg;

@@ -65,4 +65,9 @@ public final class FakeScheduler implements Scheduler {
     public synchronized int pending() {
         return (int) entries.stream().filter(e -> !e.cancelled).count();
     }
+
+    /** The fake clock's time in nanoseconds (starts at one second). */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
 }

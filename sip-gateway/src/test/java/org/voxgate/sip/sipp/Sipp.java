@@ -65,6 +65,15 @@ public final class Sipp {
 
     private static Result run(String scenario, int gatewayPort, Map<String, String> keys, List<String> extraArgs,
                               int calls, int concurrent) throws Exception {
+        return runFrom("127.0.0.1", scenario, gatewayPort, keys, extraArgs, calls, concurrent);
+    }
+
+    /**
+     * As {@link #runMany} from another loopback source address ({@code 127.0.0.2}: Linux
+     * answers the whole 127/8 on lo), so tests can tell sources apart.
+     */
+    public static Result runFrom(String localIp, String scenario, int gatewayPort, Map<String, String> keys,
+                                 List<String> extraArgs, int calls, int concurrent) throws Exception {
         Path sipp = Peers.requireCommand("sipp");
         Path dir = Files.createTempDirectory("sipp-");
         Path file = dir.resolve(scenario);
@@ -77,7 +86,7 @@ public final class Sipp {
         Path errors = dir.resolve("errors.log");
         Path messages = dir.resolve("messages.log");
         List<String> cmd = new ArrayList<>(List.of(sipp.toString(), "127.0.0.1:" + gatewayPort,
-                "-sf", file.toString(), "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-i", "127.0.0.1", "-p", Integer.toString(freePort()),
+                "-sf", file.toString(), "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-i", localIp, "-p", Integer.toString(freePort()),
                 "-timeout", "20", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString(),
                 "-trace_msg", "-message_file", messages.toString(), "-s", "conf"));
         cmd.addAll(extraArgs);

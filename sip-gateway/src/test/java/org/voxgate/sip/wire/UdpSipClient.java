@@ -22,7 +22,17 @@ public final class UdpSipClient implements AutoCloseable {
     private final int gatewayPort;
 
     public UdpSipClient(int gatewayPort) throws IOException {
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(gatewayPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A client sending from {@code bind} (127.0.0.2, ...: another source on loopback). */
+    public UdpSipClient(InetAddress bind, int gatewayPort) throws IOException {
+        this(gatewayPort, bind);
+    }
+
+    /** A client whose datagrams come from {@code local} (another loopback address: 127.0.0.2). */
+    public UdpSipClient(int gatewayPort, InetAddress local) throws IOException {
+        this.socket = new DatagramSocket(0, local);
         this.gatewayPort = gatewayPort;
     }
 

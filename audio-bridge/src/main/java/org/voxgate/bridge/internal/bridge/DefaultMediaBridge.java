@@ -36,6 +36,7 @@ import org.voxgate.bridge.internal.leg.BridgeTuning;
 import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
 import org.voxgate.bridge.internal.leg.LegContext;
 import org.voxgate.bridge.internal.leg.PromptSource;
+import org.voxgate.bridge.internal.tcp.TcpMediaServer;
 import org.voxgate.bridge.internal.transport.PortAllocator;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
@@ -47,6 +48,8 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
 
     private final BridgeConfig config;
     private final UdpTransport transport;
+    /** The shared RTP-over-TCP port, or null when TCP media is off. */
+    private final TcpMediaServer tcpMedia;
     private final PortAllocator ports;
     private final MediaClock media;
     private final EventDispatcher events;
@@ -75,6 +78,7 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
                     defaultCodecs);
         }
         this.transport = new UdpTransport(tuning.ioThreads());
+        this.tcpMedia = config.tcpMedia().enabled() ? startTcpMedia(config, transport) : null;
         this.ports = new PortAllocator(config.rtpPortMin(), config.rtpPortMax());
         this.media = new MediaClock(config.mixerThreads());
         this.events = new EventDispatcher(tuning.eventThreads());
@@ -93,6 +97,27 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
         });
         log.info("audio bridge up: RTP {}..{} on {}, {} transport", config.rtpPortMin(), config.rtpPortMax(),
                 config.bindAddress().getHostAddress(), transport.epoll() ? "epoll" : "NIO");
+    }
+
+    private static TcpMediaServer startTcpMedia(BridgeConfig config, UdpTransport transport) {
+        try {
+            return new TcpMediaServer(config.tcpMedia(), config.bindAddress(), transport.group(), transport.epoll(),
+                    DefaultMediaLeg.MAX_TCP_PACKET_BYTES);
+        } catch (Exception e) {
+            transport.close();
+            throw new IllegalStateException("cannot open the RTP-over-TCP port " + config.tcpMedia().port() + " on "
+                    + config.bindAddress().getHostAddress() + ": " + e, e);
+        }
+    }
+
+    /** The bound RTP-over-TCP port, or -1 when TCP media is off. */
+    public int tcpMediaPort() {
+        return tcpMedia == null ? -1 : tcpMedia.port();
+    }
+
+    /** Counters of the RTP-over-TCP port (connections, matches, drops), or null when it is off. */
+    public TcpMediaServer.Stats tcpMediaStats() {
+        return tcpMedia == null ? null : tcpMedia.stats();
     }
 
     /**
@@ -139,6 +164,9 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
             }
             String id = "L" + legCounter.incrementAndGet();
             DefaultMediaLeg leg = new DefaultMediaLeg(id, options, listener, context, port, codecs, this::legClosed);
+            if (tcpMedia != null) {
+                leg.useTcpMedia(tcpMedia);
+            }
             Channel rtp = null;
             try {
                 rtp = transport.bind(config.bindAddress(), port, leg.rtpHandler(), null);
@@ -219,6 +247,11 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
     }
 
     @Override
+    public double loadRatio() {
+        return media.loadRatio();
+    }
+
+    @Override
     public int openLegs() {
         return legs.size();
     }
@@ -251,6 +284,9 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
         }
         idleSweep.cancel();
         media.close();
+        if (tcpMedia != null) {
+            tcpMedia.close();
+        }
         transport.close();
         events.close();
     }

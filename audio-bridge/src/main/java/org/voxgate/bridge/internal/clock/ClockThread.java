@@ -20,12 +20,17 @@ import org.slf4j.LoggerFactory;
 public final class ClockThread {
     private static final Logger log = LoggerFactory.getLogger(ClockThread.class);
     private static final long IDLE_PARK_NANOS = 50_000_000L;
+    /** The load ratio is the busy share of each such period of wall time. */
+    private static final long LOAD_PERIOD_NANOS = 1_000_000_000L;
 
     private final Thread thread;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<Entry> entries = new ArrayList<>();
     private final AtomicInteger load = new AtomicInteger();
     private volatile boolean running = true;
+    private long loadPeriodStart = System.nanoTime();
+    private long busyNanos;
+    private volatile double loadRatio;
 
     private static final class Entry {
         final ClockTask task;
@@ -97,6 +102,14 @@ public final class ClockThread {
         return load.get();
     }
 
+    /**
+     * Share of the last full second this thread spent running commands and ticks (0..1),
+     * measured on the thread with two clock reads per loop; 0 before the first second ends.
+     */
+    double loadRatio() {
+        return loadRatio;
+    }
+
     void shutdown() {
         running = false;
         LockSupport.unpark(thread);
@@ -107,8 +120,19 @@ public final class ClockThread {
         }
     }
 
+    private void accountBusy(long from, long to) {
+        busyNanos += to - from;
+        long period = to - loadPeriodStart;
+        if (period >= LOAD_PERIOD_NANOS) {
+            loadRatio = Math.min(1.0, (double) busyNanos / period);
+            busyNanos = 0;
+            loadPeriodStart = to;
+        }
+    }
+
     private void run() {
         while (running) {
+            long busyFrom = System.nanoTime();
             Runnable c;
             while ((c = commands.poll()) != null) {
                 try {
@@ -139,7 +163,9 @@ public final class ClockThread {
                     next = e.due;
                 }
             }
-            long wait = next - System.nanoTime();
+            long done = System.nanoTime();
+            accountBusy(busyFrom, done);
+            long wait = next - done;
             if (wait > 0 && commands.isEmpty()) {
                 LockSupport.parkNanos(this, wait);
             }

@@ -25,6 +25,15 @@ public final class MediaClock implements AutoCloseable {
         return best;
     }
 
+    /** The busiest thread's {@link ClockThread#loadRatio()}. */
+    public double loadRatio() {
+        double max = 0;
+        for (ClockThread t : threads) {
+            max = Math.max(max, t.loadRatio());
+        }
+        return max;
+    }
+
     @Override
     public void close() {
         for (ClockThread t : threads) {

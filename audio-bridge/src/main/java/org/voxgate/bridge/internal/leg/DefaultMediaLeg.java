@@ -40,6 +40,10 @@ import org.voxgate.bridge.internal.srtp.DtlsLink;
 import org.voxgate.bridge.internal.srtp.DtlsNegotiation;
 import org.voxgate.bridge.internal.srtp.LegSecurity;
 import org.voxgate.bridge.internal.srtp.LegSrtp;
+import org.voxgate.bridge.internal.tcp.TcpMediaLink;
+import org.voxgate.bridge.internal.tcp.TcpMediaServer;
+import org.voxgate.bridge.internal.tcp.TcpNegotiation;
+import org.voxgate.bridge.internal.transport.UdpTransport;
 import org.voxgate.srtp.SrtpStatus;
 
 /**
@@ -91,6 +95,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private final LegSrtp srtp;
     private final DtlsNegotiation dtls;
     private final LegSecurity security;
+    private volatile TcpNegotiation tcp;
 
     private Channel rtpChannel;
     private Channel rtcpChannel;
@@ -134,7 +139,7 @@ public final class DefaultMediaLeg implements MediaLeg {
             }
         });
         this.dtls = new DtlsNegotiation(DTLS_IDENTITY, new Link(), srtp, DTLS_HANDSHAKE_TIMEOUT_MS);
-        this.security = new LegSecurity(options.secureSignalling(), srtp, KEY_RANDOM, dtls);
+        this.security = new LegSecurity(options.secureSignalling(), options.srtpPolicy(), srtp, KEY_RANDOM, dtls);
         this.negotiator.setSecurity(security);
     }
 
@@ -178,11 +183,30 @@ public final class DefaultMediaLeg implements MediaLeg {
         return receiver.rtcpHandler();
     }
 
+    /** Maximum RTP/RTCP packet over TCP: a datagram's worth plus the SRTP tag. */
+    public static final int MAX_TCP_PACKET_BYTES = UdpTransport.MAX_DATAGRAM_BYTES + LegSrtp.MAX_OVERHEAD_BYTES;
+
+    /**
+     * Lets this leg answer RTP-over-TCP offers (RFC 4571) through the bridge's shared TCP port.
+     * Call before {@link #start}; without it TCP offers are refused with 302.
+     */
+    public void useTcpMedia(TcpMediaServer server) {
+        this.tcp = new TcpNegotiation(id, server, () -> rtpChannel.eventLoop(), receiver::onTcpFrame,
+                MAX_TCP_PACKET_BYTES);
+        negotiator.setTransport(tcp);
+    }
+
+    /** The TCP link of the current session, or null when media runs over UDP. */
+    public TcpMediaLink tcpLink() {
+        TcpNegotiation t = tcp;
+        return t == null ? null : t.link();
+    }
+
     /** Wires the bound channels and starts the receive timer and the leg's own clock task. */
     public void start(Channel rtp, Channel rtcp) {
         this.rtpChannel = rtp;
         this.rtcpChannel = rtcp;
-        this.sender = new RtpSender(rtp, ssrc, srtp);
+        this.sender = new RtpSender(rtp, ssrc, srtp, this::tcpLink);
         this.playout = new LegPlayout(this, ctx, handoff, sender, options.inbandDtmf());
         receiver.start(rtp);
         soloTask = ctx.media().leastLoaded().schedule(new ClockTask() {
@@ -338,8 +362,15 @@ public final class DefaultMediaLeg implements MediaLeg {
         for (int i = 0; i < drops.length(); i++) {
             dropped += drops.get(i);
         }
+        long fec;
+        long concealed;
+        synchronized (playoutLock) {
+            fec = playout == null ? 0 : playout.fecRecovered();
+            concealed = playout == null ? 0 : playout.concealed();
+        }
         return new LegStats(s == null ? null : s.codec().name(), receiver.packetsReceived(),
-                sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs());
+                sender == null ? 0 : sender.packetsSent, receiver.packetsLost(), dropped, receiver.jitterMs(), fec,
+                concealed);
     }
 
     /** Received SRTP/SRTCP packets refused with {@code status} (for metrics and tests). */
@@ -379,6 +410,9 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
         synchronized (this) {
             security.close(); // wipes SRTP keys, closes DTLS (close_notify)
+            if (tcp != null) {
+                tcp.close();
+            }
         }
         receiver.stop();
         synchronized (playoutLock) {
@@ -468,6 +502,13 @@ public final class DefaultMediaLeg implements MediaLeg {
         }
     }
 
+    /** Lost or late packets filled by loss concealment instead (for tests and metrics). */
+    public long concealed() {
+        synchronized (playoutLock) {
+            return playout == null ? 0 : playout.concealed();
+        }
+    }
+
     private void soloTick() {
         synchronized (playoutLock) {
             if (owner != SOLO || playout == null || closed.get()) {
@@ -500,7 +541,12 @@ public final class DefaultMediaLeg implements MediaLeg {
         return new Channel[] {rtpChannel, rtcpChannel};
     }
 
+    /** Where media goes: the TCP peer while a TCP session is connected (null before), else the UDP target. */
     InetSocketAddress sendTarget() {
+        TcpMediaLink link = tcpLink();
+        if (link != null) {
+            return link.remote();
+        }
         return receiver.sendTarget();
     }
 
@@ -517,7 +563,8 @@ public final class DefaultMediaLeg implements MediaLeg {
         telephoneEventsSeen = true;
     }
 
-    boolean sawTelephoneEvents() {
+    /** Whether RFC 4733 telephone-events arrived on this leg (for tests). */
+    public boolean sawTelephoneEvents() {
         return telephoneEventsSeen;
     }
 

@@ -55,6 +55,7 @@ final class LegPlayout {
     private boolean dtxSkip;
     private boolean sentThisTick;
     private long fecRecovered;
+    private long concealed;
 
     LegPlayout(DefaultMediaLeg leg, LegContext ctx, PacketHandoff handoff, RtpSender sender, boolean inbandDtmf) {
         this.leg = leg;
@@ -128,6 +129,7 @@ final class LegPlayout {
                     fecRecovered++;
                     k = got;
                 } else {
+                    concealed++;
                     decoder.conceal(fifo, fifoLength, k);
                 }
                 fifoLength += k;
@@ -176,8 +178,21 @@ final class LegPlayout {
 
     private JitterBuffer newJitterBuffer(int ptimeMs) {
         jitterPtimeMs = ptimeMs;
-        return new JitterBuffer(codec.rtpClockRateHz(), ptimeMs, ctx.config().jitterMinMs(),
-                Math.max(ctx.config().jitterMaxMs(), 2 * ptimeMs), MAX_PAYLOAD_BYTES);
+        int minMs = jitterMinMs(codec, ctx.config());
+        return new JitterBuffer(codec.rtpClockRateHz(), ptimeMs, minMs,
+                Math.max(Math.max(ctx.config().jitterMaxMs(), 2 * ptimeMs), minMs), MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * The jitter buffer floor for a codec: an Opus leg whose answer asked for in-band FEC
+     * (ours always does) buffers at least {@code opusFecJitterMinMs}, so that when a packet is
+     * lost the next one, which carries its FEC copy, is already there to rebuild it from.
+     */
+    static int jitterMinMs(AudioCodec codec, org.voxgate.bridge.BridgeConfig config) {
+        if (codec == AudioCodec.OPUS && org.voxgate.bridge.internal.codec.OpusParameters.OURS.useInbandFec()) {
+            return Math.max(config.jitterMinMs(), config.opusFecJitterMinMs());
+        }
+        return config.jitterMinMs();
     }
 
     private void reconfigure(MediaSession s) {
@@ -295,6 +310,14 @@ final class LegPlayout {
     /** Lost packets rebuilt from the next packet's FEC (Opus). */
     long fecRecovered() {
         return fecRecovered;
+    }
+
+    /**
+     * Lost packets (or underruns) filled by loss concealment (G.711 pitch repetition, G.722
+     * concealment, libopus PLC) rather than FEC.
+     */
+    long concealed() {
+        return concealed;
     }
 
     /** Frees native codec state (the leg closed). */

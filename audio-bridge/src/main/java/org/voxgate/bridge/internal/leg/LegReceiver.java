@@ -25,6 +25,7 @@ import org.voxgate.bridge.internal.rtp.RtpPacket;
 import org.voxgate.bridge.internal.rtp.SourceLatch;
 import org.voxgate.bridge.internal.sdp.MediaSession;
 import org.voxgate.bridge.internal.srtp.LegSrtp;
+import org.voxgate.bridge.internal.tcp.TcpMediaLink;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
 /**
@@ -140,28 +141,50 @@ final class LegReceiver {
                 leg.drop(DropReason.TOO_LARGE);
                 return;
             }
+            if (leg.tcpLink() != null) {
+                leg.drop(DropReason.WRONG_SOURCE); // media of this session runs over TCP
+                return;
+            }
             content.getBytes(content.readerIndex(), scratch, 0, n);
-            long now = ctx.clock().getAsLong();
-            checkSession(now);
-            // RFC 5761 section 4: RTCP packet types 192-223 cannot be RTP payload types 64-95.
-            boolean looksRtcp = n >= 2 && (scratch[1] & 0xFF) >= 192 && (scratch[1] & 0xFF) <= 223;
-            LegSrtp srtp = leg.srtp();
-            if (srtp.secured()) {
-                n = unprotect(srtp, rtcpPort, looksRtcp, msg.sender(), n);
-                if (n < 0) {
-                    return;
-                }
-            }
-            if (rtcpPort || looksRtcp) {
-                onRtcp(msg.sender(), n, now);
-            } else {
-                onRtp(msg.sender(), n, now);
-            }
+            process(n, msg.sender(), rtcpPort, false);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
             log.debug("leg {}: socket error", leg.id(), cause);
+        }
+    }
+
+    /**
+     * One RTP or RTCP packet from the leg's TCP connection (RFC 4571), on this leg's event loop.
+     * The connection was matched to this leg already, so no source check or latching applies;
+     * RTP and RTCP share it (RFC 5761).
+     */
+    void onTcpFrame(byte[] packet, int length, InetSocketAddress from) {
+        if (length > scratch.length) {
+            leg.drop(DropReason.TOO_LARGE);
+            return;
+        }
+        System.arraycopy(packet, 0, scratch, 0, length);
+        process(length, from, false, true);
+    }
+
+    private void process(int n, InetSocketAddress from, boolean rtcpPort, boolean tcp) {
+        long now = ctx.clock().getAsLong();
+        checkSession(now);
+        // RFC 5761 section 4: RTCP packet types 192-223 cannot be RTP payload types 64-95.
+        boolean looksRtcp = n >= 2 && (scratch[1] & 0xFF) >= 192 && (scratch[1] & 0xFF) <= 223;
+        LegSrtp srtp = leg.srtp();
+        if (srtp.secured()) {
+            n = unprotect(srtp, rtcpPort, looksRtcp, from, n);
+            if (n < 0) {
+                return;
+            }
+        }
+        if (rtcpPort || looksRtcp) {
+            onRtcp(from, n, now, tcp);
+        } else {
+            onRtp(from, n, now, tcp);
         }
     }
 
@@ -211,7 +234,7 @@ final class LegReceiver {
         }
     }
 
-    private void onRtp(InetSocketAddress from, int length, long now) {
+    private void onRtp(InetSocketAddress from, int length, long now, boolean tcp) {
         DropReason r = packet.parse(scratch, 0, length);
         if (r != null) {
             leg.drop(r);
@@ -222,7 +245,7 @@ final class LegReceiver {
             leg.drop(DropReason.NO_REMOTE);
             return;
         }
-        r = latch.checkRtp(from, packet.ssrc(), packet.sequenceNumber(), now);
+        r = tcp ? null : latch.checkRtp(from, packet.ssrc(), packet.sequenceNumber(), now);
         if (r != null) {
             leg.drop(r);
             return;
@@ -282,8 +305,8 @@ final class LegReceiver {
         restartPending = false;
     }
 
-    private void onRtcp(InetSocketAddress from, int length, long now) {
-        DropReason r = latch.checkRtcp(from);
+    private void onRtcp(InetSocketAddress from, int length, long now, boolean tcp) {
+        DropReason r = tcp ? null : latch.checkRtcp(from);
         if (r != null) {
             leg.drop(r);
             return;
@@ -343,7 +366,8 @@ final class LegReceiver {
     private void sendRtcp(long now) {
         InetSocketAddress target = latch.rtcpSendTarget();
         Channel ch = leg.rtcpChannel();
-        if (target == null || ch == null || !ch.isActive()) {
+        TcpMediaLink tcp = leg.tcpLink();
+        if (tcp != null ? !tcp.connected() : target == null || ch == null || !ch.isActive()) {
             return;
         }
         RtpSender sender = leg.sender();
@@ -369,6 +393,10 @@ final class LegReceiver {
             if (n < 0) {
                 return; // no keys (yet): no RTCP in the clear
             }
+        }
+        if (tcp != null) {
+            tcp.send(rtcpOut, 0, n); // RTCP shares the TCP connection (RFC 5761); a full queue drops it
+            return;
         }
         ByteBuf buf = ch.alloc().directBuffer(n);
         buf.writeBytes(rtcpOut, 0, n);

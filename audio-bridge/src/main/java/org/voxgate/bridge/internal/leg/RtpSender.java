@@ -2,6 +2,7 @@ package org.voxgate.bridge.internal.leg;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -9,6 +10,7 @@ import io.netty.channel.socket.DatagramPacket;
 
 import org.voxgate.bridge.internal.rtp.RtpPacket;
 import org.voxgate.bridge.internal.srtp.LegSrtp;
+import org.voxgate.bridge.internal.tcp.TcpMediaLink;
 import org.voxgate.bridge.internal.transport.UdpTransport;
 
 /**
@@ -24,6 +26,8 @@ final class RtpSender {
     private final long ssrc;
     private final byte[] header = new byte[RtpPacket.FIXED_HEADER_BYTES];
     private final LegSrtp srtp;
+    /** The leg's TCP link when its media runs over TCP (RFC 4571), else null. */
+    private final Supplier<TcpMediaLink> tcp;
     /** Packet plus SRTP tag, protected in place. */
     private final byte[] secured = new byte[UdpTransport.MAX_DATAGRAM_BYTES + LegSrtp.MAX_OVERHEAD_BYTES];
     private int seq;
@@ -35,8 +39,9 @@ final class RtpSender {
     volatile long lastTimestamp;
     volatile long lastSendNanos;
 
-    RtpSender(Channel channel, long ssrc, LegSrtp srtp) {
+    RtpSender(Channel channel, long ssrc, LegSrtp srtp, Supplier<TcpMediaLink> tcp) {
         this.channel = channel;
+        this.tcp = tcp;
         this.ssrc = ssrc;
         this.srtp = srtp;
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -52,7 +57,13 @@ final class RtpSender {
     void send(InetSocketAddress target, int payloadType, byte[] payload, int offset, int length, int samples,
               long nowNanos) {
         RtpPacket.writeHeader(header, 0, marker, payloadType, seq, timestamp, ssrc);
-        if (srtp.secured()) {
+        TcpMediaLink link = tcp.get();
+        if (link != null) {
+            if (!sendTcp(link, payload, offset, length)) {
+                skip(samples);
+                return;
+            }
+        } else if (srtp.secured()) {
             if (!sendProtected(target, payload, offset, length)) {
                 skip(samples); // no keys (yet): nothing goes out in the clear
                 return;
@@ -85,6 +96,30 @@ final class RtpSender {
         ByteBuf buf = channel.alloc().directBuffer(n);
         buf.writeBytes(secured, 0, n);
         channel.writeAndFlush(new DatagramPacket(buf, target), channel.voidPromise());
+        return true;
+    }
+
+    /**
+     * Packetizes (and protects) into {@code secured} and queues the packet on the TCP connection.
+     * A full send queue drops it (counted by the connection) like a lost packet: sequence and
+     * timestamp move on.
+     *
+     * @return false when nothing could be built (too large, no keys)
+     */
+    private boolean sendTcp(TcpMediaLink link, byte[] payload, int offset, int length) {
+        int n = header.length + length;
+        if (n > UdpTransport.MAX_DATAGRAM_BYTES) {
+            return false;
+        }
+        System.arraycopy(header, 0, secured, 0, header.length);
+        System.arraycopy(payload, offset, secured, header.length, length);
+        if (srtp.secured()) {
+            n = srtp.protectRtp(secured, n);
+            if (n < 0) {
+                return false;
+            }
+        }
+        link.send(secured, 0, n);
         return true;
     }
 

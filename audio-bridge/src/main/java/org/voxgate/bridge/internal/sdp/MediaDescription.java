@@ -27,6 +27,8 @@ public final class MediaDescription {
     String fingerprint;
     String setup;
     boolean rtcpMux;
+    final List<Long> ssrcs = new ArrayList<>();
+    String connectionAttribute;
 
     public String media() {
         return media;
@@ -90,6 +92,16 @@ public final class MediaDescription {
     /** Media-level a=setup value (RFC 4145 section 4), or null. */
     public String setup() {
         return setup;
+    }
+
+    /** SSRC ids of the a=ssrc lines (RFC 5576 section 4.1), in order, at most 16. */
+    public List<Long> ssrcs() {
+        return ssrcs;
+    }
+
+    /** Value of a=connection (RFC 4145 section 5: "new" or "existing"), or null. */
+    public String connectionAttribute() {
+        return connectionAttribute;
     }
 
     /** Whether a=rtcp-mux was present (RFC 5761 section 5.1.1). */

@@ -28,8 +28,14 @@ import org.voxgate.bridge.internal.codec.OpusParameters;
  * </ul>
  */
 public final class SdpNegotiator {
-    /** Payload type we offer for telephone-event. */
+    /** Payload type we offer for telephone-event/8000. */
     public static final int OFFER_TELEPHONE_EVENT_PT = 101;
+    /**
+     * Payload types we offer for telephone-event at the other clock rates of our codecs (48000
+     * next to Opus, 16000 next to L16), in the order of the preference (RFC 4733 section 2.1:
+     * events use the clock of the audio they go with; G.722 is 8000, RFC 3551 section 4.5.2).
+     */
+    private static final int[] OFFER_TELEPHONE_EVENT_WIDE_PTS = {100, 102, 103};
     /** Events we accept and answer with: DTMF 0-9, *, #, A-D (RFC 4733 section 3.2). */
     public static final String TELEPHONE_EVENTS = "0-15";
     static final int DEFAULT_PTIME_MS = 20;
@@ -46,6 +52,8 @@ public final class SdpNegotiator {
     private boolean offerPending;
     private MediaSession current;
     private StreamSecurity security = StreamSecurity.PLAIN;
+    private StreamTransport transport = StreamTransport.UDP_ONLY;
+    private StreamTransport.Answer answerTransport = StreamTransport.Answer.UDP;
     /** Proto token and security attribute lines of the audio stream being answered. */
     private String answerProto = MediaProtocol.RTP_AVP.token();
     private List<String> answerSecurityLines = List.of();
@@ -68,6 +76,11 @@ public final class SdpNegotiator {
     /** Decides which secure profiles may be answered and writes their attributes; PLAIN by default. */
     public void setSecurity(StreamSecurity security) {
         this.security = Objects.requireNonNull(security);
+    }
+
+    /** Decides whether TCP streams (RFC 4571) may be answered; {@link StreamTransport#UDP_ONLY} by default. */
+    public void setTransport(StreamTransport transport) {
+        this.transport = Objects.requireNonNull(transport);
     }
 
     /** The last negotiated session, or null before the first exchange. */
@@ -99,6 +112,9 @@ public final class SdpNegotiator {
                 continue;
             }
             SdpException why = security.refusal(m, offer);
+            if (why == null && MediaProtocol.of(m.proto()).tcp()) {
+                why = transport.refusal(m, offer);
+            }
             if (why != null) {
                 refused = refused == null ? why : refused;
                 continue;
@@ -134,6 +150,7 @@ public final class SdpNegotiator {
         Direction ours = offer.directionFor(m).mirror();
         MediaSession session = session(codec, codecPt, tePt, ptime, ours, address, m);
         answerSecurityLines = security.answer(m, offer);
+        answerTransport = transport.answer(m, offer);
         answerProto = m.proto();
 
         StringBuilder media = new StringBuilder();
@@ -155,19 +172,36 @@ public final class SdpNegotiator {
         return body(media.toString());
     }
 
-    /** Our offer for a late-offer exchange: every codec of our preference plus telephone-event. */
+    /**
+     * Our offer for a late-offer exchange: every codec of our preference, telephone-event/8000,
+     * and telephone-event at each other RTP clock rate of those codecs (telephone-event/48000
+     * when Opus is offered), so that whichever codec the peer picks has events at its clock.
+     */
     public String createOffer() {
+        List<Integer> teRates = new ArrayList<>();
+        teRates.add(8000);
+        for (AudioCodec c : preference) {
+            if (!teRates.contains(c.rtpClockRateHz())) {
+                teRates.add(c.rtpClockRateHz());
+            }
+        }
         StringBuilder media = new StringBuilder();
         media.append("m=audio ").append(localRtpPort).append(" RTP/AVP");
         for (AudioCodec c : preference) {
             media.append(' ').append(c.offerPayloadType());
         }
-        media.append(' ').append(OFFER_TELEPHONE_EVENT_PT).append("\r\n");
+        for (int i = 0; i < teRates.size(); i++) {
+            media.append(' ').append(offerTelephoneEventPt(i));
+        }
+        media.append("\r\n");
         for (AudioCodec c : preference) {
             appendRtpmap(media, c, c.offerPayloadType());
         }
-        media.append("a=rtpmap:").append(OFFER_TELEPHONE_EVENT_PT).append(" telephone-event/8000\r\n");
-        media.append("a=fmtp:").append(OFFER_TELEPHONE_EVENT_PT).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
+        for (int i = 0; i < teRates.size(); i++) {
+            int pt = offerTelephoneEventPt(i);
+            media.append("a=rtpmap:").append(pt).append(" telephone-event/").append(teRates.get(i)).append("\r\n");
+            media.append("a=fmtp:").append(pt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
+        }
         media.append("a=ptime:").append(DEFAULT_PTIME_MS).append("\r\n");
         media.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
         media.append("a=sendrecv\r\n");
@@ -221,8 +255,14 @@ public final class SdpNegotiator {
             throw new SdpException(304, false, "we offered RTP/AVP, the answer says " + m.proto());
         }
         security.answer(m, answer); // our offers are plain: the stream is plain from now on
+        answerTransport = transport.answer(m, answer); // and on UDP
         offerPending = false;
         publish(session(codec, codecPt, tePt, ptime, ours, address, m));
+    }
+
+    /** The i-th telephone-event payload type of our offer: 101 for 8000, then the others. */
+    private static int offerTelephoneEventPt(int i) {
+        return i == 0 ? OFFER_TELEPHONE_EVENT_PT : OFFER_TELEPHONE_EVENT_WIDE_PTS[i - 1];
     }
 
     private MediaSession session(AudioCodec codec, int pt, int tePt, int ptime, Direction ours, InetAddress address,
@@ -258,7 +298,8 @@ public final class SdpNegotiator {
 
     private void appendAudio(StringBuilder sb, AudioCodec codec, int pt, int tePt, int teClockRateHz, int ptime,
                              Direction dir) {
-        sb.append("m=audio ").append(localRtpPort).append(' ').append(answerProto).append(' ').append(pt);
+        int port = answerTransport.port() >= 0 ? answerTransport.port() : localRtpPort;
+        sb.append("m=audio ").append(port).append(' ').append(answerProto).append(' ').append(pt);
         if (tePt >= 0) {
             sb.append(' ').append(tePt);
         }
@@ -269,8 +310,15 @@ public final class SdpNegotiator {
             sb.append("a=fmtp:").append(tePt).append(' ').append(TELEPHONE_EVENTS).append("\r\n");
         }
         sb.append("a=ptime:").append(ptime).append("\r\n");
-        sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        if (answerTransport.rtcpMux()) {
+            sb.append("a=rtcp-mux\r\n"); // RTCP on the one TCP connection (RFC 5761)
+        } else {
+            sb.append("a=rtcp:").append(localRtpPort + 1).append("\r\n");
+        }
         sb.append('a').append('=').append(dir.attribute()).append("\r\n");
+        for (String line : answerTransport.lines()) {
+            sb.append(line).append("\r\n");
+        }
         for (String line : answerSecurityLines) {
             sb.append(line).append("\r\n");
         }

@@ -26,6 +26,8 @@ import org.voxgate.bridge.api.SdpException;
  *   a=fingerprint:&lt;hash&gt; &lt;hex:hex:...&gt;        (RFC 8122, session or media level)
  *   a=setup:active | passive | actpass | holdconn (RFC 4145, session or media level)
  *   a=rtcp-mux                                 (RFC 5761)
+ *   a=connection:new | existing                (RFC 4145 section 5, media level)
+ *   a=ssrc:&lt;ssrc-id&gt; &lt;attribute&gt;[:&lt;value&gt;]   (RFC 5576, ids kept)
  * </pre>
  */
 public final class SdpParser {
@@ -216,6 +218,20 @@ public final class SdpParser {
                 }
             }
             case "rtcp-mux" -> m.rtcpMux = true;
+            case "ssrc" -> {
+                // RFC 5576 section 4.1: a=ssrc:<ssrc-id> <attribute>[:<value>]. Forgiving: an
+                // unreadable id is ignored (it only helps to match a TCP connection).
+                String id = arg.split(" ", 2)[0];
+                try {
+                    long ssrc = Long.parseLong(id);
+                    if (ssrc >= 0 && ssrc <= 0xFFFF_FFFFL && !m.ssrcs.contains(ssrc) && m.ssrcs.size() < 16) {
+                        m.ssrcs.add(ssrc);
+                    }
+                } catch (NumberFormatException e) {
+                    // ignored
+                }
+            }
+            case "connection" -> m.connectionAttribute = arg.trim(); // RFC 4145 section 5: new | existing
             case "rtpmap" -> {
                 String[] f = arg.split(" +", 2);
                 if (f.length != 2) {

@@ -8,15 +8,16 @@ import org.voxgate.bridge.api.SdpException;
  * How the audio stream of an offer is protected: which transport protocols of an m= line may be
  * answered, and the attribute lines (a=crypto, a=fingerprint, a=setup) the answer carries.
  * {@link SdpNegotiator} asks it about every candidate stream and lets it commit the chosen one.
- * The plain implementation, {@link #PLAIN}, takes RTP/AVP only.
+ * The plain implementation, {@link #PLAIN}, takes unprotected RTP only (RTP/AVP, and over TCP
+ * TCP/RTP/AVP and TCP/TLS/RTP/AVP; whether TCP may be answered is {@link StreamTransport}'s call).
  */
 public interface StreamSecurity {
 
-    /** RTP/AVP, nothing to protect; refuses every secure profile with 304. */
+    /** Plain RTP, nothing to protect; refuses every secure profile with 304. */
     StreamSecurity PLAIN = new StreamSecurity() {
         @Override
         public SdpException refusal(MediaDescription m, SessionDescription sd) {
-            return MediaProtocol.of(m.proto()) == MediaProtocol.RTP_AVP ? null
+            return MediaProtocol.of(m.proto()).plain() ? null
                     : new SdpException(304, false, "media protocol " + m.proto() + " not offered by this leg");
         }
 

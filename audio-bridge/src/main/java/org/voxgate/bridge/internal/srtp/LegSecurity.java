@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 
+import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.SdpException;
 import org.voxgate.bridge.internal.sdp.MediaDescription;
 import org.voxgate.bridge.internal.sdp.MediaProtocol;
@@ -15,7 +16,9 @@ import org.voxgate.bridge.internal.sdp.StreamSecurity;
  *
  * <p>Policy (see the module README):
  * <ul>
- *   <li>RTP/AVP is always answerable; it turns SRTP off on the leg.</li>
+ *   <li>RTP/AVP is always answerable; it turns SRTP off on the leg. So are its TCP forms
+ *       TCP/RTP/AVP and TCP/TLS/RTP/AVP (RFC 4571, RFC 7850) when TCP media is enabled.</li>
+ *   <li>TCP/RTP/SAVP(F) follows the SDES rules of RTP/SAVP: the keys need secure signalling.</li>
  *   <li>RTP/SAVP with SDES a=crypto is answerable only when the signalling that carried the
  *       offer is secure ({@code LegOptions.secureSignalling}, e.g. SIP over TLS): RFC 4568
  *       section 8.3 requires the SDP to be protected, and we never accept or send keys in the
@@ -33,6 +36,7 @@ import org.voxgate.bridge.internal.sdp.StreamSecurity;
  */
 public final class LegSecurity implements StreamSecurity, AutoCloseable {
     private final boolean secureSignalling;
+    private final LegOptions.SrtpPolicy policy;
     private final LegSrtp srtp;
     private final SdesNegotiation sdes;
     private final DtlsNegotiation dtls;
@@ -41,7 +45,17 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
      * @param dtls DTLS-SRTP for this leg, or null when the leg does not offer it
      */
     public LegSecurity(boolean secureSignalling, LegSrtp srtp, SecureRandom random, DtlsNegotiation dtls) {
+        this(secureSignalling, LegOptions.SrtpPolicy.OPTIONAL, srtp, random, dtls);
+    }
+
+    /**
+     * @param policy OFF: only RTP/AVP streams are answerable; REQUIRED: RTP/AVP streams are
+     *               refused (warn-code 302), so an offer without usable SRTP is refused
+     */
+    public LegSecurity(boolean secureSignalling, LegOptions.SrtpPolicy policy, LegSrtp srtp, SecureRandom random,
+                       DtlsNegotiation dtls) {
         this.secureSignalling = secureSignalling;
+        this.policy = Objects.requireNonNull(policy);
         this.srtp = Objects.requireNonNull(srtp);
         this.sdes = new SdesNegotiation(random);
         this.dtls = dtls;
@@ -50,8 +64,13 @@ public final class LegSecurity implements StreamSecurity, AutoCloseable {
     @Override
     public SdpException refusal(MediaDescription m, SessionDescription sd) {
         MediaProtocol proto = MediaProtocol.of(m.proto());
-        if (proto == MediaProtocol.RTP_AVP) {
-            return null;
+        if (proto.plain()) {
+            // RTP/AVP, TCP/RTP/AVP, TCP/TLS/RTP/AVP(F); TLS-wrapped media is encrypted, so REQUIRED takes it
+            return policy != LegOptions.SrtpPolicy.REQUIRED || proto.tls() ? null : new SdpException(302, false,
+                    "SRTP is required on this trunk; offer RTP/SAVP with SDES over SIP-TLS, or DTLS-SRTP");
+        }
+        if (policy == LegOptions.SrtpPolicy.OFF) {
+            return new SdpException(302, false, m.proto() + " refused: SRTP is off on this trunk; offer RTP/AVP");
         }
         if (proto.sdes()) {
             if (!secureSignalling) {

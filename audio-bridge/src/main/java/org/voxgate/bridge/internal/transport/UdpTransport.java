@@ -34,6 +34,11 @@ public final class UdpTransport implements AutoCloseable {
         this.channelClass = epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }
 
+    /** The event loops, shared with the TCP media port. */
+    public EventLoopGroup group() {
+        return group;
+    }
+
     /** Whether the native epoll transport is in use. */
     public boolean epoll() {
         return epoll;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
 import org.voxgate.bridge.internal.codec.OpusSupport;
-import org.voxgate.testing.FreePorts;
+import org.voxgate.testing.BaresipPhone;
 import org.voxgate.testing.Peers;
 import org.voxgate.testing.Wav;
 
@@ -55,7 +54,10 @@ class BaresipWidebandIT {
     private record Slot(double hz, double fromS, double toS) {
     }
 
-    private record Phone(String name, String codecName, String module, int rateHz, List<Slot> slots) {
+    private record Phone(String name, BaresipPhone.Codec codec, List<Slot> slots) {
+        int rateHz() {
+            return codec.rateHz();
+        }
     }
 
     /** One talker at a time, so each tone is measured against codec noise, not other talkers. */
@@ -72,9 +74,9 @@ class BaresipWidebandIT {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(OpusSupport.available());
         List<Phone> phones = List.of(
-                new Phone("opus", "opus/48000/2", "opus.so", 48_000, List.of(OPUS_SLOT, WIDE_SLOT)),
-                new Phone("g722", "G722", "g722.so", 16_000, List.of(G722_SLOT)),
-                new Phone("pcmu", "PCMU", "g711.so", 8_000, List.of(PCMU_SLOT)));
+                new Phone("opus", BaresipPhone.OPUS, List.of(OPUS_SLOT, WIDE_SLOT)),
+                new Phone("g722", BaresipPhone.G722, List.of(G722_SLOT)),
+                new Phone("pcmu", BaresipPhone.PCMU, List.of(PCMU_SLOT)));
         Map<String, MediaLeg> legsByCall = new ConcurrentHashMap<>();
         try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
                 System::nanoTime, Bridges.tuning())) {
@@ -98,14 +100,12 @@ class BaresipWidebandIT {
                 }
             })) {
                 List<Process> running = new ArrayList<>();
-                List<Path> homes = new ArrayList<>();
+                List<BaresipPhone> homes = new ArrayList<>();
                 try {
                     for (Phone p : phones) {
-                        Path home = home(p);
-                        homes.add(home);
-                        running.add(new ProcessBuilder(baresip.toString(), "-f", home.toString(), "-t", "13",
-                                "-e", "/dial sip:wide@" + uas.target())
-                                .redirectErrorStream(true).redirectOutput(home.resolve("baresip.log").toFile()).start());
+                        BaresipPhone phone = phone(p);
+                        homes.add(phone);
+                        running.add(phone.dial(baresip, "sip:wide@" + uas.target(), 13));
                     }
                     await().atMost(Duration.ofSeconds(10)).until(() -> conf.size() == 3);
                     for (MediaLeg leg : conf.participants()) {
@@ -155,41 +155,16 @@ class BaresipWidebandIT {
         assertThat(levelDb(talker.slice(slot), slot.hz())).as(talker.name() + " hears itself").isLessThanOrEqualTo(-40);
     }
 
-    private Path home(Phone p) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(p.name()));
-        int sip = FreePorts.udpAndTcp();
-        int rtp = FreePorts.udpRange(10);
+    private BaresipPhone phone(Phone p) throws IOException {
         short[] source = new short[p.rateHz() * 14];
         for (Slot slot : p.slots()) {
             for (int i = (int) (slot.fromS() * p.rateHz()); i < slot.toS() * p.rateHz(); i++) {
                 source[i] = (short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * slot.hz() * i / p.rateHz()));
             }
         }
-        Path wav = home.resolve("source.wav");
+        Path wav = dir.resolve(p.name() + "-source.wav");
         Wav.write(wav, p.rateHz(), source);
-        Files.writeString(home.resolve("config"), String.join("\n",
-                "poll_method epoll",
-                "sip_listen 127.0.0.1:" + sip,
-                "audio_player aubridge," + p.name() + "-play",
-                "audio_source aufile," + wav,
-                "audio_alert aubridge," + p.name() + "-alert",
-                "audio_srate " + p.rateHz(),
-                "audio_channels 1",
-                "rtp_ports " + rtp + "-" + (rtp + 9),
-                "snd_path " + home,
-                "opus_stereo no",
-                "opus_sprop_stereo no",
-                "module_path /usr/lib/baresip/modules",
-                "module menu.so",
-                "module " + p.module(),
-                "module aufile.so",
-                "module aubridge.so",
-                "module sndfile.so",
-                "module account.so",
-                ""));
-        Files.writeString(home.resolve("accounts"),
-                "<sip:" + p.name() + "@127.0.0.1:" + sip + ">;regint=0;audio_codecs=" + p.codecName() + "\n");
-        return home;
+        return BaresipPhone.in(dir, p.name()).codec(p.codec()).source(wav).build();
     }
 
     private record Heard(String name, short[] samples, int rateHz) {
@@ -208,13 +183,9 @@ class BaresipWidebandIT {
     }
 
     /** What the phone decoded from us (sndfile's "-dec.wav"). */
-    private static Heard heard(Path home) throws IOException {
-        try (var files = Files.list(home)) {
-            Path dec = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no decoded audio dump in " + home));
-            Wav.Audio a = Wav.read(dec);
-            return new Heard(home.getFileName().toString(), a.samples(), a.rateHz());
-        }
+    private static Heard heard(BaresipPhone phone) throws IOException {
+        Wav.Audio a = phone.decoded();
+        return new Heard(phone.name(), a.samples(), a.rateHz());
     }
 
     private static double rmsDb(Heard h) {

@@ -72,6 +72,9 @@ final class CodecPeer implements AutoCloseable {
     }
 
     private int sendMs = 20;
+    /** Packets (counted from 0 since {@link #start}) never sent, whatever the loss rate. */
+    final java.util.Set<Long> dropPackets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private long packetIndex;
 
     /**
      * Sends the sum of sines ({@code hz[i]} at {@code amplitude[i]}) every 20 ms until
@@ -92,7 +95,8 @@ final class CodecPeer implements AutoCloseable {
             sampleIndex += frameSamples;
             int n = encoder.encode(pcm, 0, frameSamples, out, 0);
             byte[] payload = java.util.Arrays.copyOf(out, n);
-            if (random.nextDouble() >= lossRate) {
+            boolean chosen = dropPackets.contains(packetIndex++);
+            if (!chosen && random.nextDouble() >= lossRate) {
                 rtp.sendRaw(to, payloadType, seq, timestamp, payload, false);
                 sent.incrementAndGet();
             } else {

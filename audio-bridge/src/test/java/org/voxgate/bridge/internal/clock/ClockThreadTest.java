@@ -75,4 +75,30 @@ class ClockThreadTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void loadRatioIsTheBusyShareOfTheBusiestThread() throws Exception {
+        try (MediaClock clock = new MediaClock(2)) {
+            ClockThread busy = clock.leastLoaded();
+            busy.schedule(new ClockTask() {
+                @Override
+                public void tick(long nowNanos) {
+                    long end = System.nanoTime() + 14_000_000L; // 14 of every 20 ms
+                    while (System.nanoTime() - end < 0) {
+                        Thread.onSpinWait();
+                    }
+                }
+
+                @Override
+                public long periodNanos() {
+                    return 20_000_000L;
+                }
+            });
+            await().atMost(Duration.ofSeconds(4)).until(() -> clock.loadRatio() > 0.5);
+            assertThat(clock.loadRatio()).isBetween(0.5, 0.95);
+            ClockThread idle = clock.leastLoaded();
+            assertThat(idle).isNotSameAs(busy);
+            await().atMost(Duration.ofSeconds(3)).until(() -> idle.loadRatio() >= 0 && idle.loadRatio() < 0.2);
+        }
+    }
 }

@@ -104,7 +104,7 @@ class SdpWidebandTest {
     void ourOfferListsEveryCodecWithItsRtpmapAndOpusFmtp() throws Exception {
         SdpNegotiator n = negotiator(ALL);
         String offer = n.createOffer();
-        assertThat(offer).contains("m=audio 40000 RTP/AVP 111 9 0 8 101\r\n")
+        assertThat(offer).contains("m=audio 40000 RTP/AVP 111 9 0 8 101 100\r\n")
                 .contains("a=rtpmap:111 opus/48000/2\r\n").contains("a=fmtp:111 ")
                 .contains("a=rtpmap:9 G722/8000\r\n");
         n.acceptAnswer(offer("m=audio 5000 RTP/AVP 9\na=rtpmap:9 G722/8000\n"));
@@ -134,5 +134,67 @@ class SdpWidebandTest {
 
         n.answer(offer(BROWSER));
         assertThat(n.current().telephoneEventClockRateHz()).isEqualTo(48000);
+    }
+
+    @Test
+    void ourOfferHasTelephoneEventAtEveryClockOfItsCodecs() throws Exception {
+        String offer = negotiator(ALL).createOffer();
+        assertThat(offer).contains("a=rtpmap:101 telephone-event/8000\r\n").contains("a=fmtp:101 0-15\r\n")
+                .contains("a=rtpmap:100 telephone-event/48000\r\n").contains("a=fmtp:100 0-15\r\n");
+        String narrow = negotiator(List.of(AudioCodec.G722, AudioCodec.PCMU)).createOffer();
+        assertThat(narrow).as("G.722's RTP clock is 8000: one telephone-event/8000 serves it")
+                .contains("m=audio 40000 RTP/AVP 9 0 101\r\n").doesNotContain("telephone-event/16000")
+                .doesNotContain("telephone-event/48000");
+        String l16 = negotiator(List.of(AudioCodec.L16, AudioCodec.OPUS)).createOffer();
+        assertThat(l16).contains("a=rtpmap:100 telephone-event/16000\r\n")
+                .contains("a=rtpmap:102 telephone-event/48000\r\n");
+    }
+
+    @Test
+    void anOpusAnswerTakesTelephoneEventAtFortyEightKilohertz() throws Exception {
+        SdpNegotiator n = negotiator(ALL);
+        n.createOffer();
+        n.acceptAnswer(offer("m=audio 5000 RTP/AVP 111 100\na=rtpmap:111 opus/48000/2\n"
+                + "a=rtpmap:100 telephone-event/48000\n"));
+        assertThat(n.current().codec()).isEqualTo(AudioCodec.OPUS);
+        assertThat(n.current().telephoneEventType()).isEqualTo(100);
+        assertThat(n.current().telephoneEventClockRateHz()).isEqualTo(48000);
+
+        SdpNegotiator g = negotiator(ALL);
+        g.createOffer();
+        g.acceptAnswer(offer("m=audio 5000 RTP/AVP 9 101\na=rtpmap:9 G722/8000\na=rtpmap:101 telephone-event/8000\n"));
+        assertThat(g.current().telephoneEventType()).isEqualTo(101);
+        assertThat(g.current().telephoneEventClockRateHz()).isEqualTo(8000);
+    }
+
+    @Test
+    void anOpusOfferWithBothEventClocksIsAnsweredAtFortyEightKilohertz() throws Exception {
+        SdpNegotiator n = negotiator(ALL);
+        String answer = n.answer(offer("m=audio 5000 RTP/AVP 111 0 101 96\na=rtpmap:111 opus/48000/2\n"
+                + "a=rtpmap:101 telephone-event/8000\na=rtpmap:96 telephone-event/48000\n"));
+        assertThat(n.current().telephoneEventType()).isEqualTo(96);
+        assertThat(answer).contains("m=audio 40000 RTP/AVP 111 96\r\n").contains("a=rtpmap:96 telephone-event/48000\r\n")
+                .doesNotContain("telephone-event/8000");
+        // the same offer answered with PCMU (Opus not in our list) takes the 8000 one
+        SdpNegotiator narrow = negotiator(List.of(AudioCodec.PCMU));
+        assertThat(narrow.answer(offer("m=audio 5000 RTP/AVP 111 0 101 96\na=rtpmap:111 opus/48000/2\n"
+                + "a=rtpmap:101 telephone-event/8000\na=rtpmap:96 telephone-event/48000\n")))
+                .contains("m=audio 40000 RTP/AVP 0 101\r\n");
+    }
+
+    @Test
+    void theBestCommonCodecOfThePreferenceWinsWhateverTheOfferOrder() throws Exception {
+        String offer = offer("m=audio 5000 RTP/AVP 0 8 9 111\na=rtpmap:111 opus/48000/2\n");
+        assertThat(pick(List.of(AudioCodec.OPUS, AudioCodec.G722, AudioCodec.PCMU, AudioCodec.PCMA), offer))
+                .isEqualTo(AudioCodec.OPUS);
+        assertThat(pick(List.of(AudioCodec.G722, AudioCodec.OPUS, AudioCodec.PCMU), offer)).isEqualTo(AudioCodec.G722);
+        assertThat(pick(List.of(AudioCodec.PCMA, AudioCodec.PCMU), offer)).isEqualTo(AudioCodec.PCMA);
+        assertThat(pick(List.of(AudioCodec.L16, AudioCodec.PCMU), offer)).isEqualTo(AudioCodec.PCMU);
+    }
+
+    private static AudioCodec pick(List<AudioCodec> preference, String offer) throws Exception {
+        SdpNegotiator n = negotiator(preference);
+        n.answer(offer);
+        return n.current().codec();
     }
 }

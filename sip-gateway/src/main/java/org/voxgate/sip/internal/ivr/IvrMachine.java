@@ -37,6 +37,8 @@ public final class IvrMachine implements LegEvents {
 
     private final IvrSettings settings;
     private final MeetingDirectory directory;
+    /** The account of the called number (the route's), or null; set by {@link #start}. */
+    private String accountId;
     private final MediaBridge bridge;
     private final MediaLeg leg;
     private final Scheduler scheduler;
@@ -78,6 +80,7 @@ public final class IvrMachine implements LegEvents {
         if (state != IvrState.IDLE) {
             throw new IllegalStateException("IVR already started, state " + state);
         }
+        accountId = route.accountId();
         switch (route.kind()) {
             case IVR -> {
                 state = IvrState.COLLECT_CODE;
@@ -215,7 +218,8 @@ public final class IvrMachine implements LegEvents {
     /** A directory that fails counts as "no such code": the caller may try again, then is let go. */
     private Meeting lookUp(String accessCode) {
         try {
-            return directory.findByAccessCode(accessCode).orElse(null);
+            // scoped to the called number's account: one tenant's number never reaches another's meeting
+            return directory.findByAccessCode(accountId, accessCode).orElse(null);
         } catch (RuntimeException e) {
             LOG.warn("meeting directory failed", e);
             return null;

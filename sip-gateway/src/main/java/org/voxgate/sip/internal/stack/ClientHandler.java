@@ -15,4 +15,13 @@ interface ClientHandler {
     void onResponse(ResponseEvent event);
 
     void onTimeout(TimeoutEvent event);
+
+    /**
+     * The request was not sent because the TLS peer failed our checks after the handshake (its
+     * certificate does not name the host: {@link CarrierTlsPolicy}). Called on the sending
+     * thread, before {@code sendRequest()} returns; the stack may still report a timeout for the
+     * transaction later. Default: nothing (the timeout will come).
+     */
+    default void onTransportRefused(String reason) {
+    }
 }

@@ -28,10 +28,18 @@ import org.voxgate.sip.EndCause;
 import org.voxgate.sip.MeetingDirectory;
 import org.voxgate.sip.TrunkDirectory;
 import org.voxgate.sip.SipConfig;
+import org.voxgate.sip.internal.defence.Defence;
+import org.voxgate.sip.RegistrationStatus;
+import org.voxgate.sip.SecurityReason;
 import org.voxgate.sip.internal.ivr.IvrSettings;
+import org.voxgate.sip.internal.register.RegistrationSettings;
+import org.voxgate.sip.internal.register.Registrations;
 import org.voxgate.sip.internal.schedule.ExecutorScheduler;
 import org.voxgate.sip.internal.schedule.Scheduler;
 import org.voxgate.sip.internal.sessiontimer.SessionTimerPolicy;
+import org.voxgate.sip.internal.trunk.NonceService;
+import org.voxgate.sip.internal.trunk.TrunkAdmission;
+import org.voxgate.sip.internal.trunk.TrunkLimits;
 
 /**
  * The running gateway: the stack, the calls by Call-ID, the call executor and timers, and the
@@ -61,6 +69,7 @@ public final class GatewayCore implements AutoCloseable {
     private Responses responses;
     private final SecurityLog securityLog = new SecurityLog();
     private final SipCounters counters = new SipCounters(securityLog);
+    private final Defence defence;
     private volatile boolean started;
     private volatile org.voxgate.sip.DialOutSettings dialOutSettings = org.voxgate.sip.DialOutSettings.defaults();
     /** Dial-outs by id, the newest {@value #DIAL_OUTS_KEPT} (live or finished), for status look-ups. */
@@ -72,6 +81,10 @@ public final class GatewayCore implements AutoCloseable {
                 }
             });
     static final int DIAL_OUTS_KEPT = 10_000;
+    private volatile Registrations registrations;
+    private RegistrationSettings registrationSettings;
+    private final TrunkLimits trunkLimits = new TrunkLimits(System::nanoTime);
+    private volatile TrunkAdmission admission;
 
     public GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener) {
         this(config, bridge, directory, listener, null);
@@ -87,6 +100,7 @@ public final class GatewayCore implements AutoCloseable {
     GatewayCore(SipConfig config, MediaBridge bridge, MeetingDirectory directory, CallListener listener,
                 Scheduler scheduler, java.util.Properties stackOverrides) {
         this.stackOverrides = stackOverrides;
+        this.defence = new Defence(config.defence(), securityLog, bridge::loadRatio);
         this.config = config;
         this.bridge = bridge;
         this.directory = directory;
@@ -116,10 +130,37 @@ public final class GatewayCore implements AutoCloseable {
         if (stack != null) {
             throw new IllegalStateException("already started");
         }
+        admission = new TrunkAdmission(config.localCallerNetworks(), trunks,
+                new NonceService(System::currentTimeMillis, new java.security.SecureRandom()), config.realm(),
+                config.digestAlgorithms().stream()
+                        .map(a -> org.voxgate.sip.internal.digest.DigestAlgorithm.fromWire(a).orElseThrow()).toList());
         stack = new JainSipStack(config.bindAddress(), config.advertisedHost(), config.udpPort(), config.tcpPort(),
                 config.tlsPort(), config.tls(), new SipDispatcher(this), stackOverrides);
         responses = new Responses(stack, config, counters);
+        if (registrationSettings == null) {
+            registrationSettings = RegistrationSettings.of(config.advertisedHost(), config.udpPort(), config.tcpPort(),
+                    config.tlsPort());
+        }
+        registrations = new Registrations(trunks, registrationSettings, new RegisterSender(this), scheduler,
+                System::currentTimeMillis, new java.util.Random(),
+                (source, detail) -> securityLog.reject(source, SecurityReason.FOREIGN_CHALLENGE, detail));
+        registrations.start();
         started = true;
+    }
+
+    /** Outbound registration status per trunk id; empty before {@link #start()}. */
+    public Map<String, RegistrationStatus> registrations() {
+        Registrations r = registrations;
+        return r == null ? Map.of() : r.statuses();
+    }
+
+    /** For tests: registration timing (back-off, directory polling); call before {@link #start()}. */
+    synchronized void registrationSettings(RegistrationSettings settings) {
+        this.registrationSettings = settings;
+    }
+
+    RegistrationSettings registrationSettings() {
+        return registrationSettings;
     }
 
     public int activeCalls() {
@@ -164,12 +205,18 @@ public final class GatewayCore implements AutoCloseable {
                     org.voxgate.sip.DialOutRefusedException.Reason.TRANSPORT_UNAVAILABLE,
                     "trunk " + trunk.id() + " uses TLS and the gateway has no TLS listening point");
         }
-        // TRUNK-CHANNEL: acquire here (the trunks helper's per-trunk channel/CPS limits); refuse
-        // with Reason.AT_CAPACITY when the trunk is full. The release is in OutboundCall.end.
+        // the trunk's channel and calls-per-second limits count dial-outs too (released in OutboundCall.end)
+        org.voxgate.sip.internal.trunk.TrunkLimits.Grant grant = trunkLimits.acquire(trunk);
+        if (grant != org.voxgate.sip.internal.trunk.TrunkLimits.Grant.GRANTED) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "trunk " + trunk.id() + ": "
+                    + (grant == org.voxgate.sip.internal.trunk.TrunkLimits.Grant.RATE_EXCEEDED
+                    ? "maxCallsPerSecond " + trunk.maxCallsPerSecond() : "maxChannels " + trunk.maxChannels()));
+        }
         String callId = stack.provider().getNewCallId().getCallId();
         OutboundCall call = new OutboundCall(this, callId, request, trunk, dialOutSettings, onNotJoined);
         if (!register(call)) {
-            releaseTrunkChannel(trunk);
+            trunkLimits.release(trunk.id());
             throw new org.voxgate.sip.DialOutRefusedException(
                     org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "at maxCalls " + config.maxCalls());
         }
@@ -178,16 +225,11 @@ public final class GatewayCore implements AutoCloseable {
         if (!execute(callId, call::start)) {
             removeCall(call);
             dialOuts.remove(call.id());
-            releaseTrunkChannel(trunk);
+            trunkLimits.release(trunk.id());
             throw new org.voxgate.sip.DialOutRefusedException(
                     org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "call executor saturated");
         }
         return call;
-    }
-
-    /** TRUNK-CHANNEL: where a dial-out gives its trunk channel back (wired at merge). */
-    void releaseTrunkChannel(org.voxgate.sip.Trunk trunk) {
-        // the trunks helper's channel counter is released here
     }
 
     /** A dial-out by id, live or among the last {@value #DIAL_OUTS_KEPT}. */
@@ -227,6 +269,14 @@ public final class GatewayCore implements AutoCloseable {
         return securityLog;
     }
 
+    /**
+     * Per-source limits and bans. Digest code reports each failed authentication with
+     * {@code defence().authFailed(source)}.
+     */
+    public Defence defence() {
+        return defence;
+    }
+
     SipCounters counters() {
         return counters;
     }
@@ -256,6 +306,30 @@ public final class GatewayCore implements AutoCloseable {
 
     TrunkDirectory trunks() {
         return trunks;
+    }
+
+    /** Who new INVITEs belong to (set by {@link #start()}). */
+    TrunkAdmission admission() {
+        return admission;
+    }
+
+    /**
+     * The channel and calls-per-second limits of every trunk, shared by inbound admission and
+     * dial-out: {@code acquire} before a new call, {@code release} once when a granted call ends.
+     */
+    public TrunkLimits trunkLimits() {
+        return trunkLimits;
+    }
+
+    /**
+     * A digest authentication from {@code source} failed (wrong password or unknown user).
+     * The caller has written the security log; this counts toward the source's ban
+     * ({@code sip.defence.authFailuresBeforeBan} in {@code authFailureWindowSeconds}).
+     */
+    void authFailed(java.net.InetAddress source) {
+        if (source != null && defence.authFailed(source)) {
+            LOG.info("source {} banned after repeated failed authentications", source.getHostAddress());
+        }
     }
 
     MeetingDirectory directory() {
@@ -393,6 +467,10 @@ public final class GatewayCore implements AutoCloseable {
             withMdc(call.callId, () -> call.hangup(EndCause.SHUTDOWN));
         }
         long deadline = System.nanoTime() + BYE_WAIT.toNanos();
+        Registrations r = registrations;
+        if (r != null) {
+            r.close(BYE_WAIT); // Expires: 0 to every registrar, while the BYEs are under way
+        }
         synchronized (byesPending) {
             while (!byesPending.isEmpty() && System.nanoTime() < deadline) {
                 try {

@@ -100,6 +100,10 @@ public final class JainSipStack {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // The stack's hard limit: a TCP/TLS message longer than this closes the connection, and a
+        // UDP datagram is read up to this many bytes (a datagram cannot be longer). Messages between
+        // SipDefenceConfig.maxMessageBytes (16 KB) and this reach the listener whole and get a
+        // counted 413; set lower, a cut datagram would get the stack's own 400 (bad Content-Length).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32"); // the SLF4J backend decides what is kept
@@ -110,7 +114,8 @@ public final class JainSipStack {
             p.setProperty("javax.net.ssl.keyStore", keys.file().toString());
             p.setProperty("javax.net.ssl.keyStorePassword", keys.password());
             p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
-            p.setProperty("javax.net.ssl.trustStore", keys.file().toString());
+            // Carriers' chains are checked against the configured CAs (or the JDK's), never our own key store
+            p.setProperty("javax.net.ssl.trustStore", keys.trustFile().toString());
             p.setProperty("javax.net.ssl.trustStorePassword", keys.password());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
             // Callers are identified by SIP, not by client certificates.
@@ -119,6 +124,8 @@ public final class JainSipStack {
             // The stack's own default list has RSA key exchange and anonymous suites: never use it.
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsPolicy.CIPHER_SUITES));
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+            // ... and must name the host we connect to (RFC 5922 section 7.3)
+            p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", CarrierTlsPolicy.class.getName());
         }
         p.putAll(overrides);
         return p;

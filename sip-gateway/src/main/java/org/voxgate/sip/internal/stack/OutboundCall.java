@@ -667,14 +667,14 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             codec = stats.codec();
         }
         core.removeCall(this);
-        core.releaseTrunkChannel(trunk); // TRUNK-CHANNEL: release (the acquire is in GatewayCore.dialOut)
+        core.trunkLimits().release(trunk.id()); // the channel acquired in GatewayCore.dialOut
         Instant endTime = Instant.now();
         LOG.info("dial-out {} ended status={} failure={} sip={} duration={}s", id, state.status(), state.failure(),
                 state.sipStatus(), Duration.between(startTime, endTime).toSeconds());
         int sip = state.sipStatus();
         core.callEnded(new CallRecord(callId, from(), "sip:" + request.number() + "@" + trunk.hosts().get(0),
                 meetingId != null ? meetingId : request.meeting().id(), startTime, answerTime, endTime, cause, sip,
-                codec, stats, CallDirection.OUTBOUND, trunk.id()));
+                codec, stats, trunk.id(), trunk.accountId(), from(), CallDirection.OUTBOUND));
     }
 
     private String from() {

@@ -26,6 +26,7 @@ import org.voxgate.sip.CallRecord;
 import org.voxgate.sip.DialPlanRoute;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.Meeting;
+import org.voxgate.sip.Trunk;
 import org.voxgate.sip.internal.ivr.IvrEnd;
 import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
@@ -71,10 +72,21 @@ final class SipCall extends DialogCall implements IvrOutcome {
     private volatile String meetingId;
     private ClientTransaction byeTx;
     private final IvrLegListener legListener;
+    /** The trunk the call came over (a channel is held on it until {@link #end}), or null. */
+    private final Trunk trunk;
+    /** Who calls, as logs and CDRs show it ("anonymous" when the caller asked for privacy). */
+    private final String caller;
+    private String accountId;
 
     SipCall(GatewayCore core, Request invite, ServerTransaction inviteTx) {
+        this(core, invite, inviteTx, new InviteAdmission.Admitted(null, null));
+    }
+
+    /** @param admitted the admission step's result; a trunk's channel is released when the call ends */
+    SipCall(GatewayCore core, Request invite, ServerTransaction inviteTx, InviteAdmission.Admitted admitted) {
         super(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId());
         this.core = core;
+        this.trunk = admitted.trunk();
         this.responses = core.responses();
         this.invite = invite;
         this.inviteTx = inviteTx;
@@ -82,6 +94,7 @@ final class SipCall extends DialogCall implements IvrOutcome {
         this.from = f.getAddress().getURI().toString();
         this.remoteTag = f.getTag();
         this.to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
+        this.caller = admitted.caller() == null ? from : admitted.caller().caller();
         this.startTime = Instant.now();
         AllowHeader allow = null;
         boolean update = false;
@@ -138,10 +151,24 @@ final class SipCall extends DialogCall implements IvrOutcome {
             rejectInvite(404, null);
             return;
         }
+        if (trunk != null && !trunk.accountId().equals(r.accountId())) {
+            // a trunk reaches its own account's numbers only; 404 reveals nothing about the others
+            LOG.info("number not of trunk {}'s account", trunk.id());
+            rejectInvite(404, null);
+            return;
+        }
+        synchronized (this) {
+            accountId = r.accountId();
+        }
+        // SDES keys may travel only in SDP that came (and goes back) over TLS
+        LegOptions options = LegOptions.forCall(callId).withSecureSignalling(overTls());
+        if (trunk != null) {
+            options = options.withCodecs(trunk.codecs())
+                    .withSrtpPolicy(LegOptions.SrtpPolicy.valueOf(trunk.srtpPolicy().name()));
+        }
         MediaLeg newLeg;
         try {
-            // SDES keys may travel only in SDP that came (and goes back) over TLS
-            newLeg = core.bridge().openLeg(LegOptions.forCall(callId).withSecureSignalling(overTls()), legListener);
+            newLeg = core.bridge().openLeg(options, legListener);
         } catch (BridgeException e) {
             LOG.warn("bridge refused a leg: {} {}", e.reason(), e.getMessage());
             rejectInvite(503, resp -> responses.addRetryAfter(resp, 30));
@@ -155,9 +182,22 @@ final class SipCall extends DialogCall implements IvrOutcome {
         }
     }
 
+    /** Our own offers are RTP/AVP, so a trunk that requires SRTP must send the offer itself. */
+    private boolean srtpRequired() {
+        return trunk != null && trunk.srtpPolicy() == Trunk.SrtpPolicy.REQUIRED;
+    }
+
+    private static final String SRTP_NEEDS_OFFER =
+            "SRTP is required on this trunk; send an SDP offer with RTP/SAVP (SDES over SIP-TLS) or DTLS-SRTP";
+
     private void answerWith(MediaLeg newLeg, DialPlanRoute r, SessionTimerDecision timer) {
         String offer = SdpBodies.sdpOf(invite);
         boolean lateOffer = offer == null;
+        if (lateOffer && srtpRequired()) {
+            newLeg.close();
+            rejectInvite(488, resp -> responses.addWarning(resp, 302, SRTP_NEEDS_OFFER));
+            return;
+        }
         String sdp;
         try {
             sdp = lateOffer ? newLeg.createOffer() : newLeg.answer(offer);
@@ -200,7 +240,8 @@ final class SipCall extends DialogCall implements IvrOutcome {
             answerTime = Instant.now();
             sipStatus = 200;
             // Logged under the call's monitor, so a BYE racing the 200 cannot log its end first.
-            LOG.info("call answered from={} to={} route={}{}", from, to, r.kind(), lateOffer ? " (late offer)" : "");
+            LOG.info("call answered from={} to={} route={}{}{}", caller, to, r.kind(),
+                    trunk == null ? "" : " trunk=" + trunk.id(), lateOffer ? " (late offer)" : "");
         }
     }
 
@@ -212,7 +253,7 @@ final class SipCall extends DialogCall implements IvrOutcome {
         if (phase != Phase.INVITED) {
             return;
         }
-        LOG.info("call rejected {} from={} to={}", status, from, to);
+        LOG.info("call rejected {} from={} to={}", status, caller, to);
         // end first: a caller that retries at once (422, then a new INVITE with the same
         // Call-ID) must not find this call still registered and get 482
         end(EndCause.REJECTED, status);
@@ -326,6 +367,11 @@ final class SipCall extends DialogCall implements IvrOutcome {
                     tx.sendResponse(r);
                     return;
                 }
+            } else if (invite && srtpRequired()) {
+                Response r = responses.create(request, 488, localTag); // the session stays as it was
+                responses.addWarning(r, 302, SRTP_NEEDS_OFFER);
+                tx.sendResponse(r);
+                return;
             } else if (invite) {
                 sdp = leg.createOffer();
                 answerInAck = true;
@@ -477,13 +523,17 @@ final class SipCall extends DialogCall implements IvrOutcome {
             codec = stats.codec();
         }
         core.removeCall(this);
+        if (trunk != null) {
+            core.trunkLimits().release(trunk.id()); // once: phase is ENDED from here on
+        }
         Instant endTime = Instant.now();
         if (was != Phase.INVITED || cause != EndCause.REJECTED) {
             LOG.info("call ended cause={} status={} duration={}s", cause, status,
                     Duration.between(startTime, endTime).toSeconds());
         }
         core.callEnded(new CallRecord(callId, from, to, meetingId, startTime, answerTime, endTime, cause,
-                status == 0 ? sipStatus : status, codec, stats));
+                status == 0 ? sipStatus : status, codec, stats, trunk == null ? null : trunk.id(),
+                accountId != null ? accountId : trunk == null ? null : trunk.accountId(), caller));
     }
 
     // ---------------------------------------------------------------- IVR events

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.voxgate.sip.CallRecord;
 import org.voxgate.sip.EndCause;
+import org.voxgate.sip.SecurityReason;
+import org.voxgate.sip.internal.defence.Inbound;
+import org.voxgate.sip.internal.defence.Verdict;
 
 /**
  * The stack's listener: validates each request (RFC 3261 section 8.2), answers what needs no
@@ -38,7 +41,8 @@ import org.voxgate.sip.EndCause;
  * MDC {@code callId}; nothing thrown while handling one message escapes to the stack's threads.
  *
  * <pre>
- *  request ──ACK──► call.onAck (or dropped)
+ *  request ──Defence.check──► DROP (nothing sent) / 413 / 414 / 400 / 503 (stateless)
+ *     │ ACK──► call.onAck (or dropped)
  *     │ validate ──fail──► 483 / 405 / 420 / 415
  *     ├─CANCEL──► call.onCancel, or 481
  *     ├─no To tag──► INVITE: 100, new SipCall, answer on the call executor
@@ -51,9 +55,11 @@ final class SipDispatcher implements SipListenerExt {
 
     private final GatewayCore core;
     private final RequestValidator validator = new RequestValidator();
+    private final InviteAdmission admission;
 
     SipDispatcher(GatewayCore core) {
         this.core = core;
+        this.admission = new InviteAdmission(core);
     }
 
     /** The Request-URI user (a tel: URI's number), else the To user; never null. */
@@ -83,6 +89,9 @@ final class SipDispatcher implements SipListenerExt {
         MDC.put(GatewayCore.MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
         core.counters().requestReceived(request.getMethod());
         try {
+            if (!defend(request, DefenceInputs.of(event, request, core))) {
+                return;
+            }
             dispatch(event, request, cid == null ? "" : cid.getCallId());
         } catch (RuntimeException | Error e) {
             LOG.warn("request handling failed: {}", request.getMethod(), e);
@@ -92,6 +101,35 @@ final class SipDispatcher implements SipListenerExt {
         } finally {
             MDC.remove(GatewayCore.MDC_CALL_ID);
         }
+    }
+
+    /**
+     * The defence hook, before any transaction exists: false when the request was dropped or
+     * answered statelessly (RFC 3261 section 8.2: a UAS may answer before it creates a transaction).
+     */
+    private boolean defend(Request request, Inbound inbound) {
+        Verdict verdict = inbound == null ? Verdict.ACCEPT : core.defence().check(inbound);
+        if (verdict == Verdict.ACCEPT) {
+            return true;
+        }
+        if (verdict.status() != 0) {
+            Rejection r = verdict == Verdict.OVERLOADED
+                    ? Rejection.of(503, "Retry-After", Integer.toString(core.defence().retryAfterSeconds()))
+                    : Rejection.of(verdict.status());
+            reject(null, request, r);
+        }
+        return false;
+    }
+
+    /** The peer's address as the socket saw it, for the security log. */
+    private static java.net.InetAddress source(Request request) {
+        return request instanceof gov.nist.javax.sip.message.SIPRequest s ? s.getRemoteAddress() : null;
+    }
+
+    /** Answers 481 to a request that matches no dialog (RFC 3261 section 12.2.2), counted as NO_DIALOG. */
+    private void noDialog(ServerTransaction tx, Request request) {
+        core.securityLog().reject(source(request), SecurityReason.NO_DIALOG, request.getMethod());
+        core.respond(tx, request, 481, null);
     }
 
     private void dispatch(RequestEvent event, Request request, String callId) {
@@ -115,7 +153,7 @@ final class SipDispatcher implements SipListenerExt {
         if (method.equals(Request.CANCEL)) {
             DialogCall call = core.call(callId);
             if (call == null || event.getServerTransaction() == null) {
-                core.respond(event.getServerTransaction(), request, 481, null);
+                noDialog(event.getServerTransaction(), request);
             } else {
                 call.onCancel(event.getServerTransaction(), request);
             }
@@ -133,7 +171,7 @@ final class SipDispatcher implements SipListenerExt {
         DialogCall call = core.call(callId);
         if (call == null || !call.matchesDialog(request)) {
             // RFC 3261 section 12.2.2: no dialog matches the To tag
-            core.respond(tx, request, 481, null);
+            noDialog(tx, request);
             return;
         }
         switch (method) {
@@ -150,7 +188,7 @@ final class SipDispatcher implements SipListenerExt {
         switch (request.getMethod()) {
             case Request.OPTIONS -> options(tx, request);
             case Request.INVITE -> newCall(tx, request, callId);
-            default -> core.respond(tx, request, 481, null);
+            default -> noDialog(tx, request);
         }
     }
 
@@ -169,21 +207,34 @@ final class SipDispatcher implements SipListenerExt {
             core.respond(tx, invite, 482, null); // RFC 3261 section 8.2.2.2 merged request
             return;
         }
+        InviteAdmission.Admitted admitted = admission.admit(tx, invite); // trunk, digest, limits
+        if (admitted == null) {
+            return; // answered 401, 403 or 503
+        }
         core.respond(tx, invite, 100, null);
         core.counters().callStarted();
         if (core.closing()) {
+            release(admitted);
             rejectBusy(tx, invite, "shutting down");
             return;
         }
-        SipCall call = new SipCall(core, invite, tx);
+        SipCall call = new SipCall(core, invite, tx, admitted);
         if (!core.register(call)) {
+            release(admitted);
             rejectBusy(tx, invite, "at maxCalls " + core.config().maxCalls());
             return;
         }
         LOG.debug("INVITE from {} to {}", invite.getHeader("From"), calledNumber(invite));
         if (!core.execute(callId, call::answer)) {
             core.removeCall(call);
+            release(admitted);
             rejectBusy(tx, invite, "executor saturated");
+        }
+    }
+
+    private void release(InviteAdmission.Admitted admitted) {
+        if (admitted.trunk() != null) {
+            core.trunkLimits().release(admitted.trunk().id());
         }
     }
 
@@ -204,6 +255,9 @@ final class SipDispatcher implements SipListenerExt {
 
     private void reject(ServerTransaction tx, Request request, Rejection rejection) {
         LOG.debug("{} rejected with {}", request.getMethod(), rejection.status());
+        if (rejection.status() == 405) {
+            core.securityLog().reject(source(request), SecurityReason.METHOD_NOT_ALLOWED, request.getMethod());
+        }
         try {
             core.send(tx, core.responses().reject(request, rejection));
         } catch (Exception e) {

@@ -41,7 +41,10 @@ public final class Slf4jStackLogger implements StackLogger {
         return m.contains("incoming") || m.contains("parse") || m.contains("bad") || m.contains("malformed")
                 || m.contains("dropping") || m.contains("invalid")
                 // a TLS client that fails its handshake (old protocol, no common suite, port scan)
-                || m.contains("accepting connection") || m.contains("handshake");
+                || m.contains("accepting connection") || m.contains("handshake")
+                // a TCP/TLS peer that sent a CRLFCRLF keep-alive (RFC 5626) and closed before our
+                // CRLF went out; the stack logs a bare "Error is " line just before it
+                || m.contains("clrf") || m.contains("crlf") || m.strip().equals("error is") || m.strip().equals("error is null");
     }
 
     @Override

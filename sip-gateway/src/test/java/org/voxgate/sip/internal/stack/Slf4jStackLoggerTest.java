@@ -47,7 +47,11 @@ class Slf4jStackLoggerTest {
         stackLogger.logError("Dropping badly formatted message", new IllegalStateException("x"));
         stackLogger.logError("A problem occured while Accepting connection",
                 new javax.net.ssl.SSLHandshakeException("Client requested protocol TLSv1.1 is not enabled"));
-        assertThat(events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG, Level.DEBUG, Level.DEBUG);
+        stackLogger.logError("Error is ");
+        stackLogger.logError("A problem occured while trying to send a single CLRF in response to a double CLRF",
+                new java.io.IOException("Broken pipe"));
+        assertThat(events()).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.DEBUG, Level.DEBUG, Level.DEBUG, Level.DEBUG, Level.DEBUG);
         assertThat(events().get(0).getFormattedMessage().length()).isLessThan(Slf4jStackLogger.MAX_CHARS + 40);
     }
 

@@ -1,0 +1,27 @@
+package org.voxgate.lab.load;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+
+/**
+ * The media side of a generated call, as the SIP side ({@link LoadCall}) drives it: the RTP
+ * port put in the SDP offer, start on the answer (with the keys to type), stop at hang-up, close
+ * at the end. {@link CallMedia} is the load generator's; the quality meter has its own.
+ */
+public interface MediaEndpoint extends AutoCloseable {
+    /** The local RTP port offered in the SDP. */
+    int localPort() throws IOException;
+
+    /**
+     * The call was answered: send RTP to {@code to}, typing {@code keys} (e.g. "2468#") from
+     * {@code keysAtNanos} ({@link System#nanoTime()} clock). Called once, from the SIP thread.
+     */
+    void start(SocketAddress to, String keys, long keysAtNanos);
+
+    /** Stop sending (hang-up under way); receiving may go on. */
+    void stop();
+
+    /** Release the socket; never throws. */
+    @Override
+    void close();
+}
