@@ -77,7 +77,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private boolean answerTaken;
     private int hostIndex;
     private long cseq;
-    private boolean challengeAnswered;
+    private ChallengeResponder challenges;
     private ClientTransaction inviteTx;
     private Request invite;
     private boolean provisional;
@@ -173,33 +173,37 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             ringTimer = core.scheduler().schedule(ring, () -> core.runAsync(callId, this::onRingTimeout));
             LOG.info("dial-out {} to {} via trunk {} for meeting {}", id, request.number(), trunk.id(),
                     request.meeting().id());
-            sendInvite(null);
+            sendInvite();
         }
     }
 
-    /** Sends the INVITE to the current host; on a transport error, goes on to the next one. */
-    private void sendInvite(String[] authorization) {
-        while (true) {
-            try {
-                invite = invites.build(trunk.hosts().get(hostIndex), ++cseq, offer, authorization);
-                ClientTransaction ct = core.stack().provider().getNewClientTransaction(invite);
-                ct.setApplicationData(this);
-                if (dialog != null) {
-                    dialog.delete(); // the previous attempt's early dialog
-                }
-                dialog = core.stack().provider().getNewDialog(ct);
-                inviteTx = ct;
-                provisional = false;
-                ct.sendRequest();
-                armHostTimer(ct);
-                return;
-            } catch (Exception e) {
-                LOG.info("dial-out: INVITE to {} failed: {}", trunk.hosts().get(hostIndex), e.toString());
-                if (!nextHost()) {
-                    return;
-                }
-                authorization = null;
+    /** Sends a new INVITE to the current host; on a transport error, goes on to the next one. */
+    private void sendInvite() {
+        try {
+            sendPrepared(invites.build(trunk.hosts().get(hostIndex), ++cseq, offer, null));
+        } catch (Exception e) {
+            LOG.warn("dial-out: could not build the INVITE", e);
+            end(EndCause.ERROR, DialOutFailure.ERROR);
+        }
+    }
+
+    /** Sends {@code request} on a new client transaction and dialog; a transport error moves to the next host. */
+    private void sendPrepared(Request request) {
+        try {
+            invite = request;
+            ClientTransaction ct = core.stack().provider().getNewClientTransaction(request);
+            ct.setApplicationData(this);
+            if (dialog != null) {
+                dialog.delete(); // the previous attempt's early dialog
             }
+            dialog = core.stack().provider().getNewDialog(ct);
+            inviteTx = ct;
+            provisional = false;
+            ct.sendRequest();
+            armHostTimer(ct);
+        } catch (Exception e) {
+            LOG.info("dial-out: INVITE to {} failed: {}", trunk.hosts().get(hostIndex), e.toString());
+            failover();
         }
     }
 
@@ -208,7 +212,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         cancel(hostTimer);
         hostTimer = null;
         hostIndex++;
-        challengeAnswered = false;
+        challenges = null; // a new host is a new conversation: it may challenge once
         if (hostIndex >= trunk.hosts().size()) {
             LOG.info("dial-out: no host of trunk {} answered", trunk.id());
             end(EndCause.DIAL_OUT_FAILED, DialOutFailure.UNREACHABLE);
@@ -226,7 +230,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
 
     private void failover() {
         if (nextHost()) {
-            sendInvite(null);
+            sendInvite();
         }
     }
 
@@ -316,6 +320,9 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             return;
         }
         answerTime = Instant.now();
+        if (challenges != null) {
+            challenges.accepted();
+        }
         if (!takeAnswer(sdp)) {
             sendBye();
             end(EndCause.BAD_ANSWER, DialOutFailure.MEDIA);
@@ -378,18 +385,33 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         }
     }
 
-    /** 401/407: one answer per host with the trunk's credentials (see {@link TrunkChallenge}), else AUTH. */
+    /**
+     * 401/407 (RFC 3261 section 22.2): answered by the shared {@link ChallengeResponder} with the
+     * trunk's registration credentials (only for the trunk's hosts and the configured realm; a
+     * second challenge after our answer means wrong credentials), one conversation per host.
+     */
     private void challenged(ResponseEvent event, Response response) {
         state.sipStatus(response.getStatusCode());
-        TrunkChallenge.Answer answer = TrunkChallenge.answer(event, trunk, trunk.hosts().get(hostIndex),
-                invite.getRequestURI().toString(), challengeAnswered, core.securityLog());
-        if (answer.refusal() != null) {
-            LOG.info("dial-out: {} not answered: {}", response.getStatusCode(), answer.refusal());
+        Trunk.Registration reg = trunk.registration();
+        if (reg == null) {
+            LOG.info("dial-out: {} but trunk {} has no credentials", response.getStatusCode(), trunk.id());
             end(EndCause.DIAL_OUT_FAILED, DialOutFailure.AUTH);
             return;
         }
-        challengeAnswered = true;
-        sendInvite(new String[] {answer.headerName(), answer.headerValue()});
+        if (challenges == null) {
+            challenges = new ChallengeResponder(trunk, reg.credentials(), core.stack().headerFactory(),
+                    core.securityLog());
+        }
+        String source = event instanceof gov.nist.javax.sip.ResponseEventExt ext ? ext.getRemoteIpAddress() : null;
+        ChallengeResponder.Result r = challenges.respond(invite, response, source);
+        if (r instanceof ChallengeResponder.Refused refused) {
+            LOG.info("dial-out: {} not answered: {}", response.getStatusCode(), refused.refusal().detail());
+            end(EndCause.DIAL_OUT_FAILED, DialOutFailure.AUTH);
+            return;
+        }
+        Request next = ((ChallengeResponder.Authorized) r).request();
+        cseq = ((CSeqHeader) next.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        sendPrepared(next);
     }
 
     @Override
