@@ -40,6 +40,10 @@ meeting-unlocked|The meeting is now unlocked.
 locked-out|This meeting is locked. Goodbye.
 meeting-full|This meeting is full. Goodbye.
 goodbye|Goodbye.
+press-one-to-join|You are invited to a Voxgate meeting. Press 1 to join.
+calling-out|Calling.
+call-not-placed|That number cannot be called.
+call-not-completed|The call was not completed.
 LIST
 )
 # END PROMPTS

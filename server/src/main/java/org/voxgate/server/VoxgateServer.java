@@ -113,9 +113,13 @@ public final class VoxgateServer implements AutoCloseable {
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks)
                     .allowLoopbackTrunkHosts(config.admin().allowInternalTrunkHosts());
+            org.voxgate.sip.DialOutSettings d = org.voxgate.sip.DialOutSettings.defaults();
+            gateway.dialOutSettings(new org.voxgate.sip.DialOutSettings(config.dialOutRingTimeout(), d.hostTimeout(),
+                    d.confirmTimeout(), d.confirmPlays()));
             gateway.start();
             if (admin != null) {
                 admin.registrations(gateway::registrations);
+                admin.attachGateway(gateway);
             }
         } catch (Exception e) {
             bridge.close();

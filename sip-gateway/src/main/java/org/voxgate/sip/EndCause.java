@@ -2,7 +2,7 @@ package org.voxgate.sip;
 
 /** Why a call ended, for CDRs. */
 public enum EndCause {
-    /** The caller sent BYE. */
+    /** The caller sent BYE (dial-out: the callee did). */
     CALLER_HANGUP,
     /** The caller sent CANCEL before we answered (487). */
     CANCELLED,
@@ -20,6 +20,13 @@ public enum EndCause {
     BAD_ANSWER,
     /** The gateway shut down; we sent BYE. */
     SHUTDOWN,
+    /**
+     * Dial-out only: the callee never joined (no answer, busy, declined, auth, not confirmed,
+     * unreachable trunk); {@link CallRecord#sipStatus()} has the trunk's final status, if any.
+     */
+    DIAL_OUT_FAILED,
+    /** Dial-out only: hung up through the API ({@link DialOut#hangup()}). */
+    HUNG_UP_BY_API,
     /** The transport failed or a request could not be sent. */
     ERROR
 }

@@ -39,4 +39,12 @@ public interface MeetingDirectory {
      *         of an account carries it in {@link DialPlanRoute#accountId()}
      */
     DialPlanRoute route(String calledNumber);
+
+    /**
+     * The account (tenant) that owns a meeting, for keypad dial-out (*9), which dials through
+     * that account's trunks only. The default knows no accounts, so keypad dial-out is refused.
+     */
+    default Optional<String> accountOf(String meetingId) {
+        return Optional.empty();
+    }
 }

@@ -32,5 +32,7 @@ public enum SecurityReason {
     /** An offer against the trunk's SRTP policy, or keys over clear signalling. */
     SRTP_POLICY,
     /** A 401/407 challenge from someone other than the configured trunk peer and realm. */
-    FOREIGN_CHALLENGE
+    FOREIGN_CHALLENGE,
+    /** A trunk host that resolves to the node itself, link-local (cloud metadata) or wildcard: not contacted. */
+    SSRF_TARGET
 }

@@ -58,6 +58,34 @@ public final class SipGateway implements AutoCloseable {
         core.start();
     }
 
+    /**
+     * Sets the dial-out timers (ring timeout, silent-host timeout, "press 1" timing); default
+     * {@link DialOutSettings#defaults()}. Applies to dial-outs started afterwards.
+     */
+    public void dialOutSettings(DialOutSettings settings) {
+        core.dialOutSettings(settings);
+    }
+
+    /**
+     * Calls {@code request.number()} through the trunk and, once the callee has answered and
+     * pressed 1, joins it to the meeting as a participant. Returns at once; the handle's
+     * {@link DialOut#status()} follows the call (DIALING, RINGING, EARLY_MEDIA,
+     * ANSWERED_AWAITING_CONFIRM, JOINED, then ENDED; or FAILED with a {@link DialOutFailure}).
+     * A CDR with direction OUTBOUND follows the end, as for dial-in.
+     *
+     * @throws DialOutRefusedException before any packet is sent: UNKNOWN_TRUNK, TRUNK_DISABLED,
+     *     TRUNK_INBOUND_ONLY, INVALID_NUMBER, DESTINATION_NOT_ALLOWED (no dial-out prefix of the
+     *     trunk matches: no open relay), TRANSPORT_UNAVAILABLE, AT_CAPACITY, NOT_RUNNING
+     */
+    public DialOut dialOut(DialOutRequest request) throws DialOutRefusedException {
+        return core.dialOut(request);
+    }
+
+    /** A dial-out by {@link DialOut#id()}: live ones and the last 10,000 finished ones. */
+    public java.util.Optional<DialOut> findDialOut(String id) {
+        return core.findDialOut(id);
+    }
+
     /** Calls from INVITE until they end, answered or not. */
     public int activeCalls() {
         return core.activeCalls();

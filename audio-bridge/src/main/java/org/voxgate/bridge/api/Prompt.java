@@ -21,7 +21,15 @@ public enum Prompt {
     MEETING_UNLOCKED("meeting-unlocked", "The meeting is now unlocked."),
     LOCKED_OUT("locked-out", "This meeting is locked. Goodbye."),
     MEETING_FULL("meeting-full", "This meeting is full. Goodbye."),
-    GOODBYE("goodbye", "Goodbye.");
+    GOODBYE("goodbye", "Goodbye."),
+    /** Dial-out: what the callee hears after answering, until it presses 1. */
+    PRESS_ONE_TO_JOIN("press-one-to-join", "You are invited to a Voxgate meeting. Press 1 to join."),
+    /** Keypad dial-out (*9): the call is being placed. */
+    CALLING_OUT("calling-out", "Calling."),
+    /** Keypad dial-out (*9): the number cannot be called. */
+    CALL_NOT_PLACED("call-not-placed", "That number cannot be called."),
+    /** Keypad dial-out (*9): the callee did not join (busy, no answer, did not press 1). */
+    CALL_NOT_COMPLETED("call-not-completed", "The call was not completed.");
 
     private final String fileName;
     private final String text;

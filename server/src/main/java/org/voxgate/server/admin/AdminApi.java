@@ -48,6 +48,19 @@ public final class AdminApi {
     /** @param registrations the SIP gateway's registration status by trunk id (empty until it runs) */
     static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey,
                          Supplier<Map<String, RegistrationStatus>> registrations) {
+        return router(vertx, store, throttle, perAddress, perKey, registrations,
+                new java.util.concurrent.atomic.AtomicReference<>(), new RateLimiter(1, 5, System::nanoTime));
+    }
+
+    /**
+     * @param registrations  the SIP gateway's registration status by trunk id (empty until it runs)
+     * @param gateway        the SIP gateway for dial-out, set once it runs
+     * @param dialOutLimiter dial-outs per account
+     */
+    static Router router(Vertx vertx, Store store, AuthThrottle throttle, RateLimiter perAddress, RateLimiter perKey,
+                         Supplier<Map<String, RegistrationStatus>> registrations,
+                         java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway> gateway,
+                         RateLimiter dialOutLimiter) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
@@ -69,6 +82,7 @@ public final class AdminApi {
         new RegistrationRoutes(store.resource("trunks"), registrations).register(router);
         new ApiKeyRoutes(store).register(router);
         new RecordRoutes(store).register(router);
+        new DialOutRoutes(store, gateway, dialOutLimiter).register(router);
 
         router.route().handler(ctx -> Problem.notFound().send(ctx));
         router.route().failureHandler(AdminApi::failure);

@@ -50,11 +50,14 @@ public final class AdminModule implements AutoCloseable {
     private final String host;
     private final String displayHost;
     private final AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource;
+    private final AtomicReference<org.voxgate.sip.SipGateway> gateway;
 
     private AdminModule(Database db, Store store, Vertx vertx, HttpServer server, TlsCertificate certificate,
                         String bootstrapKey, String scheme, String host, String displayHost,
-                        AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource) {
+                        AtomicReference<Supplier<Map<String, RegistrationStatus>>> registrationSource,
+                        AtomicReference<org.voxgate.sip.SipGateway> gateway) {
         this.registrationSource = registrationSource;
+        this.gateway = gateway;
         this.db = db;
         this.store = store;
         this.vertx = vertx;
@@ -123,16 +126,18 @@ public final class AdminModule implements AutoCloseable {
                 opts.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.certFile().toString())
                         .setKeyPath(cert.keyFile().toString()));
             }
+            var gateway = new java.util.concurrent.atomic.AtomicReference<org.voxgate.sip.SipGateway>();
             HttpServer server = vertx.createHttpServer(opts).requestHandler(AdminApi.router(vertx, store, throttle,
                             new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock),
-                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock), registrations))
+                            new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), nanoClock), registrations,
+                            gateway, new RateLimiter(1, DIAL_OUT_BURST, nanoClock)))
                     .listen(config.port(), config.bindAddress()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             // A wildcard bind is reachable at the advertised address, the first certificate name.
             String display = InetAddress.getByName(config.bindAddress()).isAnyLocalAddress()
                     && !config.certificateNames().isEmpty() ? config.certificateNames().get(0) : config.bindAddress();
             AdminModule m = new AdminModule(db, store, vertx, server, cert, key, cert == null ? "http" : "https",
-                    config.bindAddress(), display, registrationSource);
+                    config.bindAddress(), display, registrationSource, gateway);
             LOG.info("admin API listening on {} (database {})", m.baseUrl(), db.postgres() ? "PostgreSQL" : "H2");
             return m;
         } catch (ExecutionException | TimeoutException | InterruptedException | IOException | RuntimeException e) {
@@ -146,6 +151,14 @@ public final class AdminModule implements AutoCloseable {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IOException("admin API on " + config.bindAddress() + ":" + config.port() + ": " + cause.getMessage(), cause);
         }
+    }
+
+    /** Dial-outs an account may start at once; then one a second. */
+    static final int DIAL_OUT_BURST = 5;
+
+    /** Connects the running SIP gateway, for dial-out ({@code POST /meetings/{id}/dial-out}: 503 until then). */
+    public void attachGateway(org.voxgate.sip.SipGateway sipGateway) {
+        gateway.set(java.util.Objects.requireNonNull(sipGateway, "sipGateway"));
     }
 
     public Store store() {

@@ -83,6 +83,21 @@ final class OpenApiDocument {
         schemas.put("ApiKeyCreate", new JsonObject().put("type", "object")
                 .put("properties", new JsonObject().put("label", string())));
 
+        paths.put("/meetings/{id}/dial-out", withId(new JsonObject().put("post", op("Call a number into the meeting "
+                + "through one of your trunks; 202 with Location of its status. 422 when the number is not E.164 or "
+                + "the trunk's dialOutPrefixes do not cover it, 404 for a foreign meeting or trunk, 429 over 1 a second "
+                + "(burst 5) per account. The callee hears \"press 1 to join\"", "MEETING_DIAL_OUT", "DialOut", "202",
+                true)), "id"));
+        paths.put("/meetings/{id}/dial-out/{dialId}", withId(withId(new JsonObject().put("get", op("Status of a "
+                + "dial-out: DIALING, RINGING, EARLY_MEDIA, ANSWERED_AWAITING_CONFIRM, JOINED, ENDED, or FAILED with "
+                + "failure (NO_ANSWER, BUSY, DECLINED, AUTH, NOT_CONFIRMED, REJECTED, UNREACHABLE, MEDIA, ...)",
+                "MEETING_READ", null, "200", true)), "id"), "dialId"));
+        schemas.put("DialOut", new JsonObject().put("type", "object")
+                .put("required", new JsonArray().add("number").add("trunkId"))
+                .put("properties", new JsonObject()
+                        .put("number", string().put("pattern", "^\\+[1-9][0-9]{1,14}$"))
+                        .put("trunkId", string())));
+
         paths.put("/cdrs", new JsonObject().put("get", paged(op("List call detail records, newest first", "CDR_READ",
                 null, "200", true))));
         paths.put("/cdrs/{id}", withId(new JsonObject().put("get", op("Read a call detail record", "CDR_READ", null,

@@ -8,7 +8,7 @@ import org.voxgate.server.store.Role;
 /**
  * What each role may do, least privilege: a viewer reads (never secrets: the API has none to
  * show) and changes nothing; an operator manages meetings but not trunks or numbers; an admin
- * manages trunks, numbers and meetings; an owner also manages users, API keys and the account.
+ * manages trunks, numbers and meetings (an operator may dial out into meetings); an owner also manages users, API keys and the account.
  * Creating other accounts is for owners of the platform account only (checked separately).
  */
 public enum Permission {
@@ -25,6 +25,8 @@ public enum Permission {
     NUMBER_WRITE(Role.OWNER, Role.ADMIN),
     MEETING_READ(Role.OWNER, Role.ADMIN, Role.OPERATOR, Role.VIEWER),
     MEETING_WRITE(Role.OWNER, Role.ADMIN, Role.OPERATOR),
+    /** Call a number into a meeting through one of the account's trunks (costs money: not for viewers). */
+    MEETING_DIAL_OUT(Role.OWNER, Role.ADMIN, Role.OPERATOR),
     CDR_READ(Role.OWNER, Role.ADMIN, Role.OPERATOR, Role.VIEWER),
     AUDIT_READ(Role.OWNER, Role.ADMIN);
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code voxgate meeting ...}: meetings over the admin API. */
-@Command(name = "meeting", mixinStandardHelpOptions = true,
-        description = "List, show, add, update or remove meetings over the admin API (key in VOXGATE_ADMIN_KEY).")
+@Command(name = "meeting", mixinStandardHelpOptions = true, subcommands = MeetingDialOutCommand.class,
+        description = "List, show, add, update or remove meetings over the admin API (key in VOXGATE_ADMIN_KEY); "
+                + "dial-out calls a number into one.")
 public final class MeetingCommand extends ResourceCommand {
 
     private static final List<String> COLUMNS = List.of("id", "name", "accessCode", "maxParticipants", "locked", "recordingPolicy");

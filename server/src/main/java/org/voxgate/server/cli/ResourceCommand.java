@@ -27,7 +27,8 @@ abstract class ResourceCommand extends TableCommand {
     private final String path;
     private final List<String> columns;
 
-    @Parameters(index = "0", description = "list, show, add, update, remove (trunks: also status)")
+    // optional for picocli so that a subcommand (meeting dial-out) can stand in its place; run() insists
+    @Parameters(index = "0", arity = "0..1", description = "list, show, add, update, remove (trunks: also status)")
     Action action;
 
     @Parameters(index = "1", arity = "0..1", description = "the object's id (show, update, remove, status)")
@@ -68,6 +69,9 @@ abstract class ResourceCommand extends TableCommand {
 
     @Override
     int run(AdminClient c) throws IOException {
+        if (action == null) {
+            return usage("missing action: list, show, add, update or remove");
+        }
         if ((action == Action.show || action == Action.update || action == Action.remove
                 || action == Action.status) == (id == null)) {
             return usage(action + (id == null ? " needs an id" : " takes no id"));

@@ -38,7 +38,7 @@ public record ServerConfig(
         Admin admin,
         SipTls sipTls,
         Metrics metrics,
-        RtpTcp rtpTcp, SipDefenceConfig sipDefence, SipAdmission sipAdmission) {
+        RtpTcp rtpTcp, SipDefenceConfig sipDefence, SipAdmission sipAdmission, Duration dialOutRingTimeout) {
 
     /** RTP over TCP (keys {@code rtp.tcpPort}, {@code rtp.tcpTls}): port 0 is off. */
     public record RtpTcp(int port, boolean tls) {}
@@ -148,7 +148,8 @@ public record ServerConfig(
                 sipTls(v),
                 new Metrics((Boolean) v.get("metrics.enabled"), (String) v.get("metrics.bindAddress"),
                         (Integer) v.get("metrics.port")),
-                rtpTcp(v), sipDefence(v), sipAdmission(v));
+                rtpTcp(v), sipDefence(v), sipAdmission(v),
+                Duration.ofSeconds((Integer) v.get("sip.dialOutRingTimeoutSeconds")));
     }
 
     private static RtpTcp rtpTcp(Map<String, Object> v) throws ConfigException {

@@ -54,6 +54,8 @@ public final class Settings {
                     "session timer interval we ask for (RFC 4028)"),
             new Setting("sip.minSessionExpiresSeconds", "90", new SettingType.IntRange(90, 86_400),
                     "smallest session interval we accept (RFC 4028 Min-SE)"),
+            new Setting("sip.dialOutRingTimeoutSeconds", "45", new SettingType.IntRange(5, 300),
+                    "how long a dial-out callee may ring before we CANCEL (FAILED NO_ANSWER)"),
             new Setting("sip.defence.requestsPerWindow", "16", new SettingType.IntRange(1, 100_000),
                     "requests one source may send per sip.defence.rateWindowSeconds before it is banned (a request of one of its live calls counts a quarter)"),
             new Setting("sip.defence.rateWindowSeconds", "2", new SettingType.IntRange(1, 3600),

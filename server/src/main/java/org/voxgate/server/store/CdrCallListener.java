@@ -27,6 +27,10 @@ public final class CdrCallListener implements CallListener {
 
     @Override
     public void callEnded(CallRecord r) {
+        if (r.direction() == org.voxgate.sip.CallDirection.OUTBOUND) {
+            outbound(r);
+            return;
+        }
         try {
             String called = userPart(r.to());
             Optional<Map<String, Object>> owner = store.database().jdbi().withHandle(h -> {
@@ -59,6 +63,26 @@ public final class CdrCallListener implements CallListener {
                     r.legStats() == null ? 0 : r.legStats().jitterMs()));
         } catch (RuntimeException e) {
             LOG.warn("CDR for call {} not stored: {}", r.callId(), e.toString());
+        }
+    }
+
+    /** A dial-out belongs to the account of its meeting; called number is the callee, trunk the one dialed through. */
+    private void outbound(CallRecord r) {
+        try {
+            Optional<String> account = r.meetingId() == null ? Optional.empty()
+                    : store.database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM meetings WHERE id = :id")
+                            .bind("id", r.meetingId()).mapTo(String.class).findOne());
+            if (account.isEmpty()) {
+                return;
+            }
+            String trunk = r.trunkId() != null && store.trunks().find(account.get(), r.trunkId()).isPresent()
+                    ? r.trunkId() : null;
+            store.cdrs().insert(new CdrRepository.Cdr(null, account.get(), r.callId(), r.from(), userPart(r.to()), trunk,
+                    r.meetingId(), r.startTime(), r.answerTime(), r.endTime(), r.cause().name(), r.codec(),
+                    r.legStats() == null ? 0 : r.legStats().packetsLost(),
+                    r.legStats() == null ? 0 : r.legStats().jitterMs(), "outbound"));
+        } catch (RuntimeException e) {
+            LOG.warn("CDR for dial-out {} not stored: {}", r.callId(), e.toString());
         }
     }
 

@@ -35,16 +35,26 @@ public final class CdrRepository {
      */
     public record Cdr(String id, String accountId, String callId, String caller, String calledNumber, String trunkId,
                       String meetingId, Instant startTime, Instant answerTime, Instant endTime, String cause, String codec,
-                      long packetsLost, double jitterMs) {
+                      long packetsLost, double jitterMs, String direction) {
         public Cdr {
+            direction = direction == null ? "inbound" : direction;
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(startTime, "startTime");
             Objects.requireNonNull(endTime, "endTime");
         }
 
+        /** A dial-in record (direction "inbound"). */
+        public Cdr(String id, String accountId, String callId, String caller, String calledNumber, String trunkId,
+                   String meetingId, Instant startTime, Instant answerTime, Instant endTime, String cause, String codec,
+                   long packetsLost, double jitterMs) {
+            this(id, accountId, callId, caller, calledNumber, trunkId, meetingId, startTime, answerTime, endTime, cause,
+                    codec, packetsLost, jitterMs, "inbound");
+        }
+
         public Map<String, Object> publicView() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);
+            m.put("direction", direction);
             m.put("callId", callId);
             m.put("caller", caller);
             m.put("calledNumber", calledNumber);
@@ -65,14 +75,15 @@ public final class CdrRepository {
     public String insert(Cdr c) {
         String id = UUID.randomUUID().toString();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO cdrs (id, account_id, call_id, caller, called_number, trunk_id, "
-                        + "meeting_id, start_time, answer_time, end_time, cause, codec, packets_lost, jitter_ms) VALUES "
-                        + "(:id, :a, :call, :caller, :called, :trunk, :meeting, :start, :answer, :end, :cause, :codec, :lost, :jitter)")
+                        + "meeting_id, start_time, answer_time, end_time, cause, codec, packets_lost, jitter_ms, direction) VALUES "
+                        + "(:id, :a, :call, :caller, :called, :trunk, :meeting, :start, :answer, :end, :cause, :codec, :lost, "
+                        + ":jitter, :dir)")
                 .bind("id", id).bind("a", c.accountId()).bind("call", c.callId()).bind("caller", c.caller())
                 .bind("called", c.calledNumber()).bindByType("trunk", c.trunkId(), String.class)
                 .bindByType("meeting", c.meetingId(), String.class).bind("start", odt(c.startTime()))
                 .bindByType("answer", odt(c.answerTime()), OffsetDateTime.class).bind("end", odt(c.endTime()))
                 .bind("cause", c.cause()).bindByType("codec", c.codec(), String.class).bind("lost", c.packetsLost())
-                .bind("jitter", c.jitterMs()).execute());
+                .bind("jitter", c.jitterMs()).bind("dir", c.direction()).execute());
         return id;
     }
 
@@ -102,6 +113,6 @@ public final class CdrRepository {
                 rs.getString("called_number"), rs.getString("trunk_id"), rs.getString("meeting_id"),
                 ResourceRepository.instant(rs, "start_time"), ResourceRepository.instant(rs, "answer_time"),
                 ResourceRepository.instant(rs, "end_time"), rs.getString("cause"), rs.getString("codec"),
-                rs.getLong("packets_lost"), rs.getDouble("jitter_ms"));
+                rs.getLong("packets_lost"), rs.getDouble("jitter_ms"), rs.getString("direction"));
     }
 }

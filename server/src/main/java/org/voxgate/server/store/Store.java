@@ -73,6 +73,14 @@ public final class Store {
         return audit;
     }
 
+    /**
+     * Records an action that is not a change of a stored object (a dial-out) in the account's
+     * audit log: who did it, and what ({@code details}, never a secret).
+     */
+    public void audit(Actor actor, String action, String objectType, String objectId, java.util.Map<String, Object> details) {
+        db.jdbi().useHandle(h -> AuditLog.record(h, actor, actor.accountId(), action, objectType, objectId, null, details));
+    }
+
     public Database database() {
         return db;
     }

@@ -73,6 +73,24 @@ public final class StoreMeetingDirectory implements MeetingDirectory {
         return fallback == null ? DialPlanRoute.notFound() : fallback.route(calledNumber);
     }
 
+    @Override
+    public Optional<String> accountOf(String meetingId) {
+        Optional<String> a = store.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT account_id FROM meetings WHERE id = :id").bind("id", meetingId).mapTo(String.class).findOne());
+        return a.isPresent() || fallback == null ? a : fallback.accountOf(meetingId);
+    }
+
+    /** The account's meeting as the gateway sees it (PINs revealed), locked or not; empty for a foreign id. */
+    public Optional<Meeting> meetingOf(String accountId, String meetingId) {
+        return store.meetings().find(accountId, meetingId).map(this::toMeeting);
+    }
+
+    private Meeting toMeeting(Row row) {
+        return new Meeting(row.id(), (String) row.values().get("accessCode"),
+                store.meetings().reveal(row, "participantPin"), store.meetings().reveal(row, "moderatorPin"),
+                (Integer) row.values().get("maxParticipants"));
+    }
+
     /** @param accountId only a meeting of this account, or null for any */
     private Optional<Meeting> meeting(Handle h, String column, String value, String accountId) {
         // column is one of two constants chosen above, never input
@@ -83,8 +101,6 @@ public final class StoreMeetingDirectory implements MeetingDirectory {
         }
         return q.mapToMap().findOne()
                 .flatMap(r -> store.meetings().find(h, (String) r.get("account_id"), (String) r.get("id")))
-                .map(row -> new Meeting(row.id(), (String) row.values().get("accessCode"),
-                        store.meetings().reveal(row, "participantPin"), store.meetings().reveal(row, "moderatorPin"),
-                        (Integer) row.values().get("maxParticipants")));
+                .map(this::toMeeting);
     }
 }

@@ -40,7 +40,8 @@ class CompletionCommandTest {
 
     private static void collect(CommandLine cl, String path, List<String> out) {
         for (var e : cl.getSubcommands().entrySet()) {
-            String p = path + "_" + e.getKey();
+            // picocli drops characters bash does not allow in function names ("dial-out" -> "dialout")
+            String p = path + "_" + e.getKey().replaceAll("[^A-Za-z0-9_]", "");
             out.add(p);
             collect(e.getValue(), p, out);
         }

@@ -24,23 +24,26 @@ public final class IvrLegListener implements LegListener {
     static final int MAX_EARLY_EVENTS = 64;
 
     private final Runnable onMediaTimeout;
-    private final Queue<Consumer<IvrMachine>> early = new ArrayDeque<>();
-    private IvrMachine machine;
+    private final Queue<Consumer<LegEvents>> early = new ArrayDeque<>();
+    private LegEvents machine;
 
     /** @param onMediaTimeout runs on the bridge event thread; must not block */
     public IvrLegListener(Runnable onMediaTimeout) {
         this.onMediaTimeout = Objects.requireNonNull(onMediaTimeout, "onMediaTimeout");
     }
 
-    /** Connects the (started) IVR and replays what arrived before it. */
-    public synchronized void attach(IvrMachine ivr) {
+    /**
+     * Connects the (started) IVR, or a dial-out's confirmation, and replays what arrived before
+     * the first one. A later call replaces the target (confirmation, then the IVR).
+     */
+    public synchronized void attach(LegEvents ivr) {
         this.machine = Objects.requireNonNull(ivr, "ivr");
         while (!early.isEmpty()) {
             early.poll().accept(ivr);
         }
     }
 
-    private synchronized void deliver(MediaLeg leg, Consumer<IvrMachine> event) {
+    private synchronized void deliver(MediaLeg leg, Consumer<LegEvents> event) {
         if (machine == null) {
             if (early.size() < MAX_EARLY_EVENTS) {
                 early.add(event);

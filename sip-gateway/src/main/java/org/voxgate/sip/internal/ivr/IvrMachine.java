@@ -27,9 +27,10 @@ import org.voxgate.sip.internal.schedule.Scheduler;
  *
  * <p>Keypad while collecting: digits 0-9, '#' submits, '*' starts the entry over. A pause longer
  * than the digit timeout submits what was typed. In the meeting: *6 mute/unmute self; moderators
- * *5 mute all others, *7 lock/unlock.
+ * *5 mute all others, *7 lock/unlock, *9 then a number then # dials the number out into the
+ * meeting (digits without "+", taken as E.164).
  */
-public final class IvrMachine {
+public final class IvrMachine implements LegEvents {
     private static final Logger LOG = LoggerFactory.getLogger(IvrMachine.class);
     /** Longest entry we collect; more digits count as a wrong entry. */
     static final int MAX_ENTRY_DIGITS = 20;
@@ -54,6 +55,10 @@ public final class IvrMachine {
     private IvrEnd endReason;
     private Scheduler.Timer timer;
     private long timerGeneration;
+    /** Digits typed after *9, or null when no keypad dial-out is being typed. */
+    private StringBuilder dialEntry;
+    /** E.164 has at most 15 digits. */
+    static final int MAX_DIAL_DIGITS = 15;
 
     public IvrMachine(IvrSettings settings, MeetingDirectory directory, MediaBridge bridge, MediaLeg leg,
                       Scheduler scheduler, IvrOutcome outcome) {
@@ -86,6 +91,20 @@ public final class IvrMachine {
         }
     }
 
+    /**
+     * Joins {@code m} straight away as {@code r}, without code or PIN: a dial-out callee who
+     * pressed 1. Locked or full meetings end the call as for dial-in.
+     *
+     * @throws IllegalStateException when already started
+     */
+    public synchronized void startInMeeting(Meeting m, ParticipantRole r) {
+        if (state != IvrState.IDLE) {
+            throw new IllegalStateException("IVR already started, state " + state);
+        }
+        meeting = Objects.requireNonNull(m, "meeting");
+        join(Objects.requireNonNull(r, "role"));
+    }
+
     public synchronized IvrState state() {
         return state;
     }
@@ -101,6 +120,7 @@ public final class IvrMachine {
     }
 
     /** A DTMF digit from any source. Ignored after the call ended. */
+    @Override
     public synchronized void onDigit(char digit) {
         LOG.debug("digit {} in state {}", digit, state);
         switch (state) {
@@ -111,6 +131,7 @@ public final class IvrMachine {
     }
 
     /** The bridge finished (or stopped) a prompt list given to {@link MediaLeg#play}. */
+    @Override
     public synchronized void onPlaybackFinished(boolean completed) {
         if (playing > 0) {
             playing--;
@@ -265,6 +286,10 @@ public final class IvrMachine {
     }
 
     private void command(char digit) {
+        if (dialEntry != null) {
+            dialDigit(digit);
+            return;
+        }
         if (digit == '*') {
             starPending = true;
             return;
@@ -292,7 +317,48 @@ public final class IvrMachine {
                     play(lock ? Prompt.MEETING_LOCKED : Prompt.MEETING_UNLOCKED);
                 }
             }
+            case '9' -> {
+                if (role == ParticipantRole.MODERATOR) {
+                    dialEntry = new StringBuilder();
+                    arm(settings.inputTimeout(), this::abandonDial);
+                }
+            }
             default -> LOG.debug("unknown keypad command *{}", digit);
+        }
+    }
+
+    /** After *9: digits of the number, '#' dials, '*' abandons; a pause longer than the input timeout abandons. */
+    private void dialDigit(char digit) {
+        if (digit >= '0' && digit <= '9' && dialEntry.length() < MAX_DIAL_DIGITS) {
+            dialEntry.append(digit);
+            arm(settings.inputTimeout(), this::abandonDial);
+            return;
+        }
+        String typed = dialEntry.toString();
+        dialEntry = null;
+        cancelTimer();
+        if (digit != '#') {
+            LOG.debug("keypad dial-out abandoned");
+            return;
+        }
+        String e164 = "+" + typed;
+        boolean placed = org.voxgate.sip.DialOutRequest.isE164(e164)
+                && outcome.dialOutRequested(meeting, e164, this::dialOutNotJoined);
+        LOG.info("keypad dial-out by moderator: {} digits, {}", typed.length(), placed ? "placing" : "refused");
+        play(placed ? Prompt.CALLING_OUT : Prompt.CALL_NOT_PLACED);
+    }
+
+    /** A keypad dial-out ended without the callee: tell the moderator, if still in the meeting. */
+    synchronized void dialOutNotJoined() {
+        if (state == IvrState.IN_MEETING) {
+            play(Prompt.CALL_NOT_COMPLETED);
+        }
+    }
+
+    private void abandonDial() {
+        if (dialEntry != null) {
+            dialEntry = null;
+            LOG.debug("keypad dial-out timed out");
         }
     }
 

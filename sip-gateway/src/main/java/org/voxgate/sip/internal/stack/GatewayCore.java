@@ -59,8 +59,8 @@ public final class GatewayCore implements AutoCloseable {
     private final CallListener listener;
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
-    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
-    private final Set<SipCall> byesPending = ConcurrentHashMap.newKeySet();
+    private final Map<String, DialogCall> calls = new ConcurrentHashMap<>();
+    private final Set<DialogCall> byesPending = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService timers;
     private final Scheduler scheduler;
@@ -72,6 +72,16 @@ public final class GatewayCore implements AutoCloseable {
     private final SipCounters counters = new SipCounters(securityLog);
     private final Defence defence;
     private volatile boolean started;
+    private volatile org.voxgate.sip.DialOutSettings dialOutSettings = org.voxgate.sip.DialOutSettings.defaults();
+    /** Dial-outs by id, the newest {@value #DIAL_OUTS_KEPT} (live or finished), for status look-ups. */
+    private final Map<String, OutboundCall> dialOuts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, OutboundCall> eldest) {
+                    return size() > DIAL_OUTS_KEPT;
+                }
+            });
+    static final int DIAL_OUTS_KEPT = 10_000;
     private volatile Registrations registrations;
     private RegistrationSettings registrationSettings;
     private final TrunkLimits trunkLimits = new TrunkLimits(System::nanoTime);
@@ -165,6 +175,94 @@ public final class GatewayCore implements AutoCloseable {
     /** Started and not closing. */
     public boolean running() {
         return started && !closing;
+    }
+
+    /** Sets the dial-out timers (ring, host, confirmation); applies to dial-outs started afterwards. */
+    public void dialOutSettings(org.voxgate.sip.DialOutSettings settings) {
+        this.dialOutSettings = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Places a dial-out (see {@link org.voxgate.sip.SipGateway#dialOut}).
+     *
+     * @throws org.voxgate.sip.DialOutRefusedException before any packet is sent
+     */
+    public org.voxgate.sip.DialOut dialOut(org.voxgate.sip.DialOutRequest request)
+            throws org.voxgate.sip.DialOutRefusedException {
+        return dialOut(request, null);
+    }
+
+    /** @param onNotJoined posted to the call executor when the dial-out ends without joining, or null */
+    private org.voxgate.sip.DialOut dialOut(org.voxgate.sip.DialOutRequest request, Runnable onNotJoined)
+            throws org.voxgate.sip.DialOutRefusedException {
+        java.util.Objects.requireNonNull(request, "request");
+        if (!running()) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.NOT_RUNNING, "the SIP gateway is not running");
+        }
+        org.voxgate.sip.Trunk trunk = org.voxgate.sip.internal.dialout.DialOutChecks.check(request, trunks.trunks());
+        if (trunk.transport() == org.voxgate.sip.Trunk.Transport.TLS && config.tlsPort() == 0) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.TRANSPORT_UNAVAILABLE,
+                    "trunk " + trunk.id() + " uses TLS and the gateway has no TLS listening point");
+        }
+        // the trunk's channel and calls-per-second limits count dial-outs too (released in OutboundCall.end)
+        org.voxgate.sip.internal.trunk.TrunkLimits.Grant grant = trunkLimits.acquire(trunk);
+        if (grant != org.voxgate.sip.internal.trunk.TrunkLimits.Grant.GRANTED) {
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "trunk " + trunk.id() + ": "
+                    + (grant == org.voxgate.sip.internal.trunk.TrunkLimits.Grant.RATE_EXCEEDED
+                    ? "maxCallsPerSecond " + trunk.maxCallsPerSecond() : "maxChannels " + trunk.maxChannels()));
+        }
+        String callId = stack.provider().getNewCallId().getCallId();
+        OutboundCall call = new OutboundCall(this, callId, request, trunk, dialOutSettings, onNotJoined);
+        if (!register(call)) {
+            trunkLimits.release(trunk.id());
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "at maxCalls " + config.maxCalls());
+        }
+        counters.callStarted();
+        dialOuts.put(call.id(), call);
+        if (!execute(callId, call::start)) {
+            removeCall(call);
+            dialOuts.remove(call.id());
+            trunkLimits.release(trunk.id());
+            throw new org.voxgate.sip.DialOutRefusedException(
+                    org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "call executor saturated");
+        }
+        return call;
+    }
+
+    /** A dial-out by id, live or among the last {@value #DIAL_OUTS_KEPT}. */
+    public java.util.Optional<org.voxgate.sip.DialOut> findDialOut(String id) {
+        return java.util.Optional.ofNullable(dialOuts.get(id));
+    }
+
+    /**
+     * Keypad dial-out (*9 number #): through the first enabled outbound trunk of the meeting's
+     * account that allows {@code e164}. False when none does or the dial-out was refused.
+     */
+    boolean keypadDialOut(org.voxgate.sip.Meeting meeting, String e164, Runnable onNotJoined) {
+        java.util.Optional<String> account;
+        try {
+            account = directory.accountOf(meeting.id());
+        } catch (RuntimeException e) {
+            LOG.warn("meeting directory failed", e);
+            return false;
+        }
+        java.util.Optional<org.voxgate.sip.Trunk> trunk = account.flatMap(
+                a -> org.voxgate.sip.internal.dialout.DialOutChecks.firstFor(a, e164, trunks.trunks()));
+        if (trunk.isEmpty()) {
+            LOG.info("keypad dial-out refused: no trunk of the meeting's account allows the number");
+            return false;
+        }
+        try {
+            dialOut(new org.voxgate.sip.DialOutRequest(meeting, e164, trunk.get().id()), onNotJoined);
+            return true;
+        } catch (org.voxgate.sip.DialOutRefusedException e) {
+            LOG.info("keypad dial-out refused: {} {}", e.reason(), e.getMessage());
+            return false;
+        }
     }
 
     /** The security log every refusal of suspicious traffic goes to. */
@@ -276,12 +374,12 @@ public final class GatewayCore implements AutoCloseable {
         return closing;
     }
 
-    SipCall call(String callId) {
+    DialogCall call(String callId) {
         return calls.get(callId);
     }
 
     /** Registers a new call unless {@code maxCalls} are live; false when full. */
-    boolean register(SipCall call) {
+    boolean register(DialogCall call) {
         synchronized (calls) {
             if (calls.size() >= config.maxCalls()) {
                 return false;
@@ -308,19 +406,19 @@ public final class GatewayCore implements AutoCloseable {
     }
 
     /** Ended calls whose BYE is still unanswered, with this Call-ID. */
-    List<SipCall> byesPendingFor(String callId) {
+    List<DialogCall> byesPendingFor(String callId) {
         return byesPending.stream().filter(c -> c.callId.equals(callId)).toList();
     }
 
-    void removeCall(SipCall call) {
+    void removeCall(DialogCall call) {
         calls.remove(call.callId, call);
     }
 
-    void byeStarted(SipCall call) {
+    void byeStarted(DialogCall call) {
         byesPending.add(call);
     }
 
-    void byeFinished(SipCall call) {
+    void byeFinished(DialogCall call) {
         if (byesPending.remove(call)) {
             synchronized (byesPending) {
                 byesPending.notifyAll();
@@ -387,7 +485,7 @@ public final class GatewayCore implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        for (SipCall call : List.copyOf(calls.values())) {
+        for (DialogCall call : List.copyOf(calls.values())) {
             withMdc(call.callId, () -> call.hangup(EndCause.SHUTDOWN));
         }
         long deadline = System.nanoTime() + BYE_WAIT.toNanos();

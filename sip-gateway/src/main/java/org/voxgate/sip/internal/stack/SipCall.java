@@ -1,6 +1,5 @@
 package org.voxgate.sip.internal.stack;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -20,7 +18,6 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxgate.bridge.api.BridgeException;
-import org.voxgate.bridge.api.DtmfSource;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
@@ -30,7 +27,6 @@ import org.voxgate.sip.DialPlanRoute;
 import org.voxgate.sip.EndCause;
 import org.voxgate.sip.Meeting;
 import org.voxgate.sip.Trunk;
-import org.voxgate.sip.internal.dtmf.InfoDtmfParser;
 import org.voxgate.sip.internal.ivr.IvrEnd;
 import org.voxgate.sip.internal.ivr.IvrLegListener;
 import org.voxgate.sip.internal.ivr.IvrMachine;
@@ -47,14 +43,13 @@ import org.voxgate.sip.internal.sessiontimer.SessionTimerDecision;
  *     +-----------------------------------------------------------+
  * </pre>
  */
-final class SipCall implements IvrOutcome {
+final class SipCall extends DialogCall implements IvrOutcome {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
 
     enum Phase { INVITED, ANSWERED, CONFIRMED, ENDED }
 
     private final GatewayCore core;
     private final Responses responses;
-    final String callId;
     private final String from;
     private final String to;
     private final String remoteTag;
@@ -89,12 +84,12 @@ final class SipCall implements IvrOutcome {
 
     /** @param admitted the admission step's result; a trunk's channel is released when the call ends */
     SipCall(GatewayCore core, Request invite, ServerTransaction inviteTx, InviteAdmission.Admitted admitted) {
+        super(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId());
         this.core = core;
         this.trunk = admitted.trunk();
         this.responses = core.responses();
         this.invite = invite;
         this.inviteTx = inviteTx;
-        this.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
         FromHeader f = (FromHeader) invite.getHeader(FromHeader.NAME);
         this.from = f.getAddress().getURI().toString();
         this.remoteTag = f.getTag();
@@ -406,26 +401,7 @@ final class SipCall implements IvrOutcome {
                 return;
             }
         }
-        byte[] body = request.getRawContent();
-        if (body == null || body.length == 0) {
-            core.respond(tx, request, 200, localTag);
-            return;
-        }
-        ContentTypeHeader ct = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        InfoDtmfParser.InfoDigit digit = InfoDtmfParser.parse(ct.getContentSubType(),
-                new String(body, StandardCharsets.US_ASCII));
-        if (digit == null) {
-            core.respond(tx, request, 400, localTag);
-            return;
-        }
-        // inject before answering: the caller sends the next digit's INFO as soon as it has our
-        // 200, and the stack may hand that one to another thread
-        try {
-            target.injectDtmf(digit.digit(), digit.durationMs(), DtmfSource.SIP_INFO);
-        } catch (IllegalStateException e) {
-            LOG.debug("leg closed before the INFO digit", e);
-        }
-        core.respond(tx, request, 200, localTag);
+        InfoDigits.deliver(core, tx, request, target, localTag);
     }
 
     // ---------------------------------------------------------------- responses to our requests
@@ -574,5 +550,10 @@ final class SipCall implements IvrOutcome {
         LOG.debug("IVR ended the call: {}", reason);
         core.counters().ivrEnded(reason);
         core.runAsync(callId, () -> hangup(EndCause.IVR_ENDED));
+    }
+
+    @Override
+    public boolean dialOutRequested(Meeting meeting, String e164, Runnable onNotJoined) {
+        return core.keypadDialOut(meeting, e164, onNotJoined);
     }
 }

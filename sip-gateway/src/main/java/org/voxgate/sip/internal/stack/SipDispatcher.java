@@ -136,7 +136,7 @@ final class SipDispatcher implements SipListenerExt {
         String method = request.getMethod();
         LOG.trace("{} received", method);
         if (method.equals(Request.ACK)) {
-            SipCall call = core.call(callId);
+            DialogCall call = core.call(callId);
             if (call != null && call.matchesDialog(request)) {
                 call.onAck(request);
             }
@@ -151,7 +151,7 @@ final class SipDispatcher implements SipListenerExt {
             return;
         }
         if (method.equals(Request.CANCEL)) {
-            SipCall call = core.call(callId);
+            DialogCall call = core.call(callId);
             if (call == null || event.getServerTransaction() == null) {
                 noDialog(event.getServerTransaction(), request);
             } else {
@@ -168,7 +168,7 @@ final class SipDispatcher implements SipListenerExt {
             outOfDialog(tx, request, callId);
             return;
         }
-        SipCall call = core.call(callId);
+        DialogCall call = core.call(callId);
         if (call == null || !call.matchesDialog(request)) {
             // RFC 3261 section 12.2.2: no dialog matches the To tag
             noDialog(tx, request);
@@ -285,7 +285,7 @@ final class SipDispatcher implements SipListenerExt {
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
         CallIdHeader cid = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
-        SipCall call = cid == null ? null : core.call(cid.getCallId());
+        DialogCall call = cid == null ? null : core.call(cid.getCallId());
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         core.counters().responseReceived(cseq == null ? null : cseq.getMethod(), response.getStatusCode());
         MDC.put(GatewayCore.MDC_CALL_ID, cid == null ? "-" : cid.getCallId());
@@ -310,7 +310,7 @@ final class SipDispatcher implements SipListenerExt {
             return;
         }
         String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
-        for (SipCall c : core.byesPendingFor(callId)) {
+        for (DialogCall c : core.byesPendingFor(callId)) {
             core.byeFinished(c);
         }
     }
@@ -326,10 +326,10 @@ final class SipDispatcher implements SipListenerExt {
             core.withMdc(cid.getCallId(), () -> handler.onTimeout(event));
             return;
         }
-        for (SipCall c : core.byesPendingFor(cid.getCallId())) {
+        for (DialogCall c : core.byesPendingFor(cid.getCallId())) {
             c.onClientTimeout(ct);
         }
-        SipCall call = core.call(cid.getCallId());
+        DialogCall call = core.call(cid.getCallId());
         if (call != null) {
             core.withMdc(cid.getCallId(), () -> call.onClientTimeout(ct));
         }
@@ -338,8 +338,8 @@ final class SipDispatcher implements SipListenerExt {
     @Override
     public void processDialogTimeout(DialogTimeoutEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
-        SipCall call = core.call(callId);
-        if (call != null) {
+        DialogCall call = core.call(callId);
+        if (call instanceof SipCall) {
             LOG.info("no ACK for our 200 OK");
             core.runAsync(callId, () -> call.hangup(EndCause.NO_ACK));
         }

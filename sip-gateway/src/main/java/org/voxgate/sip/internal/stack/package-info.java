@@ -8,7 +8,10 @@
  *
  * <p>Implements the UAS side of RFC 3261 (sections 8.2 request processing, 12 and 13.3 dialogs
  * and INVITE, 9.2 CANCEL, 15.1.2 BYE, 11 OPTIONS, 14 re-INVITE), RFC 3311 UPDATE, RFC 4028
- * session timers, RFC 3581 rport (done by the stack on responses), RFC 6086 INFO.
+ * session timers, RFC 3581 rport (done by the stack on responses), RFC 6086 INFO; and for
+ * dial-out ({@code OutboundCall}) the UAC side: sections 8.1 and 13.2 (INVITE, ACK of a 2xx
+ * through the dialog), 9.1 CANCEL, 22.2 digest answers, RFC 3263 section 4.3 failover to the
+ * next host, RFC 3323/3325 privacy and asserted identity.
  *
  * <h2>Threads</h2>
  * JAIN-SIP delivers requests and responses on its own threads. Each {@link

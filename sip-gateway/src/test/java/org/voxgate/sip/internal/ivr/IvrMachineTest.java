@@ -32,6 +32,9 @@ class IvrMachineTest {
     private final FakeDirectory directory = new FakeDirectory().add(OPEN).add(PINNED).add(MOD_ONLY).add(TINY);
     private final List<IvrEnd> hangups = new ArrayList<>();
     private final List<ParticipantRole> joins = new ArrayList<>();
+    private final List<String> dialed = new ArrayList<>();
+    private final List<Runnable> notJoined = new ArrayList<>();
+    private boolean dialOutAccepted = true;
     private FakeLeg leg;
     private IvrMachine ivr;
     private IvrLegListener lastListener;
@@ -54,6 +57,13 @@ class IvrMachineTest {
                     @Override
                     public void hangup(IvrEnd reason) {
                         hangups.add(reason);
+                    }
+
+                    @Override
+                    public boolean dialOutRequested(Meeting meeting, String e164, Runnable onNotJoined) {
+                        dialed.add(meeting.id() + " " + e164);
+                        notJoined.add(onNotJoined);
+                        return dialOutAccepted;
                     }
                 });
         lastListener = listener;
@@ -312,5 +322,42 @@ class IvrMachineTest {
         ivr.start(DialPlanRoute.ivr());
         press("1".repeat(IvrMachine.MAX_ENTRY_DIGITS + 1));
         assertThat(leg.lastPlayed()).containsExactly(Prompt.INVALID_CODE, Prompt.ENTER_ACCESS_CODE);
+    }
+
+    @Test
+    void moderatorDialsOutWithStarNineNumberPound() throws Exception {
+        ivr.start(DialPlanRoute.meeting(PINNED));
+        press("9999#");
+        press("*9441632960000#");
+        assertThat(dialed).containsExactly("m-pin +441632960000");
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.CALLING_OUT);
+        dialOutAccepted = false;
+        press("*9441632960001#");
+        assertThat(dialed).containsExactly("m-pin +441632960000", "m-pin +441632960001");
+        assertThat(leg.lastPlayed()).as("refused by the gateway").containsExactly(Prompt.CALL_NOT_PLACED);
+        notJoined.get(0).run(); // the first call ended later without the callee
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.CALL_NOT_COMPLETED);
+        press("*6"); // the keypad works as before once the number is dialed
+        assertThat(leg.muted()).isTrue();
+    }
+
+    @Test
+    void keypadDialOutIsForModeratorsOnlyAndCanBeAbandoned() throws Exception {
+        ivr.start(DialPlanRoute.meeting(OPEN));
+        press("*9441632960000#");
+        assertThat(dialed).isEmpty();
+        IvrMachine mod = newCaller("call-2");
+        mod.start(DialPlanRoute.meeting(PINNED));
+        press("9999#");
+        press("*944*");
+        press("#");
+        assertThat(dialed).as("* abandons the number").isEmpty();
+        press("*9016#");
+        assertThat(dialed).as("+016 is not E.164").isEmpty();
+        assertThat(leg.lastPlayed()).containsExactly(Prompt.CALL_NOT_PLACED);
+        press("*944");
+        scheduler.advanceMillis(10_001);
+        press("1#");
+        assertThat(dialed).as("a pause longer than the input timeout abandons").isEmpty();
     }
 }
