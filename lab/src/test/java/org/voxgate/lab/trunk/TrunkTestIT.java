@@ -100,6 +100,31 @@ class TrunkTestIT {
     }
 
     @Test
+    void aTestCallThatMeetsABusyNumberIsExplained() throws Exception {
+        int carrier = FreePorts.udpAndTcp();
+        Sipp.Running uas = Sipp.scenario(Path.of("src/test/resources/sipp/options-then-busy-uas.xml"), "127.0.0.1:9",
+                dir).localPort(carrier).arg("-m", "2").timeout(Duration.ofSeconds(30)).start();
+        try {
+            Thread.sleep(300);
+            String trunkId = trunk("carrier-c", carrier, ",\"dialOutPrefixes\":[\"+49\"]");
+            AdminClient.Answer m = api.send("POST", "/meetings", "{\"name\":\"trunk test\",\"accessCode\":\"86420\"}",
+                    null);
+            assertThat(m.status()).as(m.body()).isEqualTo(201);
+            String meetingId = m.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            List<Step> steps = new TrunkTest(api, SSLContext.getDefault(), s -> { }).run(new TrunkTest.Plan(trunkId,
+                    "+4930123456", meetingId, Duration.ofMillis(1500), Duration.ofSeconds(20)));
+            Step last = steps.get(steps.size() - 1);
+            assertThat(last.name()).as(steps.toString()).isEqualTo("call FAILED");
+            assertThat(last.detail()).isEqualTo("BUSY (SIP 486)");
+            assertThat(last.explanation()).contains("busy");
+            assertThat(steps).filteredOn(s -> s.name().startsWith("call ") && s.outcome() == Outcome.OK).isNotEmpty();
+            assertThat(uas.await().ok()).isTrue();
+        } finally {
+            uas.kill();
+        }
+    }
+
+    @Test
     void aDeadHostADisabledTrunkAndAFailingRegistrationAreExplained() throws Exception {
         int dead = FreePorts.udpAndTcp();
         String id = trunk("carrier-b", dead, ",\"enabled\":false");
