@@ -1,5 +1,6 @@
 package org.voxgate.sip.internal.defence;
 
+import org.voxgate.sip.internal.trunk.Cidr;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;

@@ -62,7 +62,13 @@ public final class Cidr {
             }
         }
         mask(bytes, prefix);
-        return new Cidr(bytes, prefix, t);
+        String canonical;
+        try {
+            canonical = InetAddress.getByAddress(bytes).getHostAddress() + "/" + prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // 4 or 16 bytes: cannot happen
+        }
+        return new Cidr(bytes, prefix, canonical);
     }
 
     private static void mask(byte[] b, int prefix) {
@@ -122,6 +128,7 @@ public final class Cidr {
         return network.length == 4;
     }
 
+    /** The network in canonical form ("10.0.0.9/8" reads back as "10.0.0.0/8"). */
     @Override
     public String toString() {
         return text;

@@ -1,4 +1,4 @@
-package org.voxgate.sip.internal.defence;
+package org.voxgate.sip.internal.trunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
