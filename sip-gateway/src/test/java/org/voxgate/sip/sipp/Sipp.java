@@ -74,6 +74,16 @@ public final class Sipp {
      */
     public static Result runFrom(String localIp, String scenario, int gatewayPort, Map<String, String> keys,
                                  List<String> extraArgs, int calls, int concurrent) throws Exception {
+        return runVia(localIp, "127.0.0.1", scenario, gatewayPort, keys, extraArgs, calls, concurrent);
+    }
+
+    /**
+     * As {@link #runFrom}, sending to {@code remoteIp:remotePort} (a proxy in front of the
+     * gateway, for example) instead of the gateway on 127.0.0.1.
+     */
+    public static Result runVia(String localIp, String remoteIp, String scenario, int remotePort,
+                                Map<String, String> keys, List<String> extraArgs, int calls, int concurrent)
+            throws Exception {
         Path sipp = Peers.requireCommand("sipp");
         Path dir = Files.createTempDirectory("sipp-");
         Path file = dir.resolve(scenario);
@@ -85,7 +95,7 @@ public final class Sipp {
         }
         Path errors = dir.resolve("errors.log");
         Path messages = dir.resolve("messages.log");
-        List<String> cmd = new ArrayList<>(List.of(sipp.toString(), "127.0.0.1:" + gatewayPort,
+        List<String> cmd = new ArrayList<>(List.of(sipp.toString(), remoteIp + ":" + remotePort,
                 "-sf", file.toString(), "-m", Integer.toString(calls), "-l", Integer.toString(concurrent), "-i", localIp, "-p", Integer.toString(freePort()),
                 "-timeout", "20", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString(),
                 "-trace_msg", "-message_file", messages.toString(), "-s", "conf"));
