@@ -193,6 +193,8 @@ public final class VoxgateServer implements AutoCloseable {
                 sb.append(" (PIN required)");
             }
             sb.append('\n');
+            sb.append("             callers from ").append(String.join(", ", config.sipAdmission().localCallerNetworks()))
+                    .append(" only; others need a trunk, or their network in sip.localCallerNetworks\n");
         }
         if (admin != null) {
             sb.append(admin.banner());

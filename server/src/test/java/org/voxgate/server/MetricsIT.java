@@ -65,7 +65,7 @@ class MetricsIT {
     @Test
     void healthAndJvmMetricsOnAnEphemeralPort() throws Exception {
         assertThat(fixture.server.metricsPort()).isPositive().isNotEqualTo(9100);
-        assertThat(fixture.server.banner()).contains("/metrics");
+        assertThat(fixture.server.banner()).contains("/metrics").contains("only; others need a trunk, or their network in sip.localCallerNetworks");
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         String text = get("/metrics").body();
