@@ -18,7 +18,10 @@ public final class LoadReport {
         b.append("# Voxgate load report\n\n");
         b.append("- date: ").append(Instant.now()).append('\n');
         b.append("- command: `").append(commandLine).append("`\n");
-        b.append("- target: ").append(p.targetHost()).append(':').append(p.targetPort()).append(" (SIP/UDP)\n");
+        b.append("- target: ").append(p.targetHost()).append(':').append(p.targetPort())
+                .append(p.transport().equals("tls") ? " (SIP/TLS" + (p.tlsTrustPem() == null ? ", any certificate accepted)"
+                        : ", trusting " + p.tlsTrustPem() + ")") : " (SIP/UDP)")
+                .append(p.srtp() ? ", SRTP (SDES)\n" : "\n");
         b.append("- generator machine: ").append(machine()).append("\n\n");
 
         b.append("## Plan\n\n| calls | rate (calls/s) | hold (s) | meetings | talkers per meeting | entry |\n");
