@@ -37,6 +37,10 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     final DatagramChannel channel;
     final LegReceiveStats stats = new LegReceiveStats();
     private final boolean talker;
+    /** Null for plain RTP. */
+    private final SrtpLeg srtp;
+    /** SRTP only: a heap copy of the packet to protect in place (send thread). */
+    private final ByteBuffer protectBuf;
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private int seq = ThreadLocalRandom.current().nextInt(1 << 16);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFF_FFFFL;
@@ -49,10 +53,43 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     long packetsSent;
 
     CallMedia(InetAddress local, boolean talker) throws IOException {
+        this(local, talker, false);
+    }
+
+    /** @param srtp offer SRTP with an SDES key (RTP/SAVP) and protect/unprotect every packet */
+    CallMedia(InetAddress local, boolean talker, boolean srtp) throws IOException {
         this.channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress(local, 0));
         channel.configureBlocking(false);
         this.talker = talker;
+        this.srtp = srtp ? new SrtpLeg() : null;
+        this.protectBuf = srtp ? ByteBuffer.allocate(1500) : null;
+    }
+
+    @Override
+    public String offerCrypto() {
+        return srtp == null ? null : srtp.offerLine();
+    }
+
+    @Override
+    public String onAnswer(String answerSdp) {
+        return srtp == null ? null : srtp.answer(answerSdp);
+    }
+
+    /** SRTP refusals of this leg; {@link SrtpLeg.Counts#NONE} for plain RTP. Read after the engine stopped. */
+    SrtpLeg.Counts srtpCounts() {
+        return srtp == null ? SrtpLeg.Counts.NONE : srtp.counts();
+    }
+
+    boolean srtp() {
+        return srtp != null;
+    }
+
+    /** Wipes the SRTP keys; only once the RTP threads stopped (they use the contexts without locks). */
+    void closeKeys() {
+        if (srtp != null) {
+            srtp.close();
+        }
     }
 
     @Override
@@ -130,7 +167,24 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
         header(buf, false, PCMU, timestamp);
         buf.put(payload);
         buf.flip();
-        channel.send(buf, to);
+        transmit(buf, to);
+    }
+
+    /** Sends one RTP packet, protected first when this leg runs SRTP. */
+    private void transmit(ByteBuffer buf, SocketAddress to) throws IOException {
+        if (srtp != null) {
+            int n = buf.remaining();
+            byte[] a = protectBuf.array();
+            buf.get(a, 0, n);
+            int len = srtp.protect(a, n);
+            if (len < 0) {
+                return;
+            }
+            protectBuf.clear().limit(len);
+            channel.send(protectBuf, to);
+        } else {
+            channel.send(buf, to);
+        }
         packetsSent++;
     }
 
@@ -141,8 +195,7 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
         buf.put((byte) ((end ? 0x80 : 0) | 10)); // volume -10 dBm0
         buf.putShort((short) duration);
         buf.flip();
-        channel.send(buf, to);
-        packetsSent++;
+        transmit(buf, to);
     }
 
     /** Reads every waiting datagram into the statistics. Receive thread only. */
@@ -154,6 +207,15 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
             }
             buf.flip();
             int n = buf.remaining();
+            if (srtp != null) {
+                if (n >= 2 && (buf.get(1) & 0x7F) >= 72 && (buf.get(1) & 0x7F) <= 79) {
+                    continue; // SRTCP (RFC 5761 demux range), not expected on this port
+                }
+                n = srtp.unprotect(buf.array(), buf.arrayOffset(), n);
+                if (n < 0) {
+                    continue; // counted by the leg
+                }
+            }
             if (n < 12 || (buf.get(0) & 0xC0) != 0x80) {
                 continue; // not RTP version 2
             }

@@ -73,7 +73,8 @@ public final class LoadCall<M extends MediaEndpoint> {
     }
 
     private String invite() throws java.io.IOException {
-        String sdp = SipRequests.offer(dialog.localHost(), media.localPort(), System.nanoTime() & 0xFFFF_FFFL);
+        String sdp = SipRequests.offer(dialog.localHost(), media.localPort(), System.nanoTime() & 0xFFFF_FFFL,
+                media.offerCrypto());
         return SipRequests.request("INVITE", dialog.requestUri(), dialog, inviteBranch, 1, "INVITE", null,
                 "application/sdp", sdp);
     }
@@ -144,6 +145,12 @@ public final class LoadCall<M extends MediaEndpoint> {
         if (rtp == null) {
             uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
             fail("200 OK without usable SDP");
+            return;
+        }
+        String refused = media.onAnswer(ok.body());
+        if (refused != null) {
+            uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
+            fail(refused);
             return;
         }
         media.start(rtp, keys, answerNanos + keysDelayMs * 1_000_000L);

@@ -13,13 +13,31 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Places N calls at R calls/s into M meetings with K talkers each, holds them T seconds, hangs "
                 + "up, and reports set-up times, failures, RTP loss and jitter, and the node's CPU, memory and mixer "
-                + "late ticks (from its /metrics). Own SIP UAC and RTP generator (PCMU, 20 ms).",
-                "Exit code: 0 when every call was answered and ended cleanly, 1 otherwise, 2 on bad options."})
+                + "late ticks (from its /metrics). Own SIP UAC (UDP or TLS) and RTP generator (PCMU, 20 ms, optionally SRTP with SDES keys).",
+                "Exit code: 0 when every call was answered and ended cleanly (and, with --srtp, no SRTP packet failed "
+                + "authentication), 1 otherwise, 2 on bad options."})
 public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "127.0.0.1:5060", paramLabel = "HOST:PORT",
-            description = "the node's SIP UDP address (default ${DEFAULT-VALUE})")
+            description = "the node's SIP address: its UDP port, or with --transport tls its sip.tlsPort "
+                    + "(default ${DEFAULT-VALUE})")
     String target;
+
+    @Option(names = "--transport", defaultValue = "udp", paramLabel = "udp|tls",
+            description = "SIP transport: udp, or tls (one TLS connection for every call; needed for --srtp) "
+                    + "(default ${DEFAULT-VALUE})")
+    String transport;
+
+    @Option(names = "--tls-trust", paramLabel = "PEM",
+            description = "with --transport tls: PEM certificate(s) the node's certificate must chain to. Without it "
+                    + "ANY certificate is accepted: a lab tool for your own node, not for a third party's")
+    Path tlsTrust;
+
+    @Option(names = "--srtp",
+            description = "SRTP media: offer RTP/SAVP with an SDES a=crypto AES_CM_128_HMAC_SHA1_80 key and protect/"
+                    + "unprotect every packet (the node accepts SDES only over TLS: use with --transport tls); "
+                    + "the report counts SRTP authentication failures per leg")
+    boolean srtp;
 
     @Option(names = {"-n", "--calls"}, defaultValue = "10", description = "calls to place (default ${DEFAULT-VALUE})")
     int calls;
@@ -83,10 +101,13 @@ public final class LoadCommand implements Callable<Integer> {
         LoadPlan plan;
         try {
             plan = new LoadPlan(host, port, localAddress, calls, rate, hold, number, meetings, direct, pin, talkers,
-                    keysDelayMs, setupTimeoutS * 1000L, metrics);
+                    keysDelayMs, setupTimeoutS * 1000L, metrics, transport, tlsTrust, srtp);
         } catch (IllegalArgumentException e) {
             System.err.println("lab load: " + e.getMessage());
             return 2;
+        }
+        if (srtp && !transport.equals("tls")) {
+            System.err.println("lab load: warning: --srtp over UDP; the node refuses SDES keys outside TLS (488)");
         }
         LoadResult result = new LoadRunner(plan, System.err).run();
         String md = LoadReport.markdown(result, commandLine());
@@ -96,13 +117,23 @@ public final class LoadCommand implements Callable<Integer> {
                 result.answeredCallsPerSecond(), Percentiles.format(result.setupP50Ms()),
                 Percentiles.format(result.setupP95Ms()), Percentiles.format(result.setupP99Ms()),
                 result.lossRatio() * 100, report.toAbsolutePath());
-        return result.failed() == 0 && result.answered() == result.placed() ? 0 : 1;
+        if (srtp) {
+            System.out.printf(java.util.Locale.ROOT, "SRTP: %d auth failures, %d other refusals%n",
+                    result.srtpTotals()[0], result.srtpTotals()[1]);
+        }
+        return result.failed() == 0 && result.answered() == result.placed() && result.srtpTotals()[0] == 0 ? 0 : 1;
     }
 
     private String commandLine() {
         StringBuilder b = new StringBuilder("voxgate lab load --target ").append(target).append(" --calls ").append(calls)
                 .append(" --rate ").append(rate).append(" --hold ").append(hold).append(" --meeting ")
                 .append(String.join(",", meetings)).append(" --talkers ").append(talkers);
+        if (!transport.equals("udp")) {
+            b.append(" --transport ").append(transport);
+        }
+        if (srtp) {
+            b.append(" --srtp");
+        }
         if (direct) {
             b.append(" --direct");
         }

@@ -15,11 +15,26 @@ import java.util.Objects;
  * @param meetings    access codes; with {@code direct}, called numbers that go straight in
  * @param pin         typed after the code (and '#') when not empty
  * @param metricsUri  the node's {@code /metrics}, or null
+ * @param transport   "udp" or "tls" (one TLS connection to targetPort, which is then the node's sip.tlsPort)
+ * @param tlsTrustPem with tls: PEM certificate(s) to trust; null trusts any certificate (lab tool, own node)
+ * @param srtp        offer RTP/SAVP with an SDES key (the node accepts SDES only over TLS)
  */
 public record LoadPlan(String targetHost, int targetPort, String localAddress, int calls, double callsPerSecond,
                        int holdSeconds, String number, List<String> meetings, boolean direct, String pin,
-                       int talkers, long keysDelayMs, long setupTimeoutMs, URI metricsUri) {
+                       int talkers, long keysDelayMs, long setupTimeoutMs, URI metricsUri, String transport,
+                       java.nio.file.Path tlsTrustPem, boolean srtp) {
+    /** Plain RTP over SIP/UDP. */
+    public LoadPlan(String targetHost, int targetPort, String localAddress, int calls, double callsPerSecond,
+                    int holdSeconds, String number, List<String> meetings, boolean direct, String pin, int talkers,
+                    long keysDelayMs, long setupTimeoutMs, URI metricsUri) {
+        this(targetHost, targetPort, localAddress, calls, callsPerSecond, holdSeconds, number, meetings, direct, pin,
+                talkers, keysDelayMs, setupTimeoutMs, metricsUri, "udp", null, false);
+    }
+
     public LoadPlan {
+        if (!"udp".equals(transport) && !"tls".equals(transport)) {
+            throw new IllegalArgumentException("transport is udp or tls, was " + transport);
+        }
         Objects.requireNonNull(targetHost, "targetHost");
         meetings = List.copyOf(meetings);
         if (calls < 1 || callsPerSecond <= 0 || holdSeconds < 0 || meetings.isEmpty() || talkers < 0) {

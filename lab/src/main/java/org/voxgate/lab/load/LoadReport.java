@@ -18,7 +18,10 @@ public final class LoadReport {
         b.append("# Voxgate load report\n\n");
         b.append("- date: ").append(Instant.now()).append('\n');
         b.append("- command: `").append(commandLine).append("`\n");
-        b.append("- target: ").append(p.targetHost()).append(':').append(p.targetPort()).append(" (SIP/UDP)\n");
+        b.append("- target: ").append(p.targetHost()).append(':').append(p.targetPort())
+                .append(p.transport().equals("tls") ? " (SIP/TLS" + (p.tlsTrustPem() == null ? ", any certificate accepted)"
+                        : ", trusting " + p.tlsTrustPem() + ")") : " (SIP/UDP)")
+                .append(p.srtp() ? ", SRTP (SDES)\n" : "\n");
         b.append("- generator machine: ").append(machine()).append("\n\n");
 
         b.append("## Plan\n\n| calls | rate (calls/s) | hold (s) | meetings | talkers per meeting | entry |\n");
@@ -59,6 +62,22 @@ public final class LoadReport {
                 r.lossRatio() * 100, withLoss, Percentiles.format(Percentiles.of(jitter, 50)),
                 Percentiles.format(Percentiles.of(jitter, 95)), Percentiles.format(Percentiles.of(maxJitter, 100)),
                 tone[0], tone[1]));
+        if (r.plan().srtp()) {
+            long[] srtp = r.srtpTotals();
+            int legsWithAuthFail = (int) r.legs().stream().filter(l -> l.srtpAuthFailures() > 0).count();
+            b.append("### SRTP (SDES, AES_CM_128_HMAC_SHA1_80, SIP over ").append(r.plan().transport().toUpperCase(Locale.ROOT))
+                    .append(")\n\n| auth failures | legs with auth failures | other refusals |\n|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| %d | %d | %d |%n%n", srtp[0], legsWithAuthFail, srtp[1]));
+            for (LoadResult.Leg l : r.legs()) {
+                if (l.srtpAuthFailures() > 0) {
+                    b.append(String.format(Locale.ROOT, "- leg %d (%s): %d auth failures%n", l.index(), l.meeting(),
+                            l.srtpAuthFailures()));
+                }
+            }
+            if (legsWithAuthFail > 0) {
+                b.append('\n');
+            }
+        }
         b.append("Loss: expected (from sequence numbers, per SSRC) minus received, RFC 3550 A.3. Jitter: the\n"
                 + "RFC 3550 6.4.1 estimate at the end of each leg (max: the largest estimate during any leg).\n"
                 + "A leg heard another talker when frames with the talkers' 1 kHz tone reached it (counted over legs\n"

@@ -11,9 +11,14 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
                          double setupP95Ms, double setupP99Ms, double setupMaxMs, List<Leg> legs, Generator generator,
                          NodeMetricsPoller.Summary node, double runSeconds) {
 
-    /** One generated leg as measured from the generator's side. */
+    /**
+     * One generated leg as measured from the generator's side.
+     *
+     * @param srtpAuthFailures  SRTP packets from the node whose authentication tag did not verify (0 without SRTP)
+     * @param srtpOtherRefusals SRTP packets refused otherwise (replayed, too old, before the answer's key)
+     */
     public record Leg(int index, String meeting, boolean talker, double setupMs, String failure, double seconds,
-                      LegReceiveStats.Result rx, long packetsSent) {}
+                      LegReceiveStats.Result rx, long packetsSent, long srtpAuthFailures, long srtpOtherRefusals) {}
 
     /**
      * @param ticks     20 ms send slots run
@@ -39,7 +44,8 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
                 causes.merge(c.failure(), 1, Integer::sum);
             }
             legs.add(new Leg(c.index(), c.meeting(), c.media().talker(), ms, c.failure(), c.durationNanos() / 1e9,
-                    c.media().stats.snapshot(), c.media().packetsSent));
+                    c.media().stats.snapshot(), c.media().packetsSent, c.media().srtpCounts().authFailures(),
+                    c.media().srtpCounts().otherRefusals()));
         }
         int failed = causes.values().stream().mapToInt(Integer::intValue).sum();
         double placing = Math.max(1e-9, (placedNanos - startNanos) / 1e9);
@@ -68,6 +74,17 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
             heard += l.rx().toneFrames() > 0 ? 1 : 0;
         }
         return new long[] {lost, expected, heard};
+    }
+
+    /** SRTP auth failures and other refusals summed over every leg. */
+    public long[] srtpTotals() {
+        long auth = 0;
+        long other = 0;
+        for (Leg l : legs) {
+            auth += l.srtpAuthFailures();
+            other += l.srtpOtherRefusals();
+        }
+        return new long[] {auth, other};
     }
 
     /** Legs that were answered and not failed. */

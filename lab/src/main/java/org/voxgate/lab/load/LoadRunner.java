@@ -33,7 +33,13 @@ public final class LoadRunner {
         long settledAt;
         LoadResult.Generator generator;
         NodeMetricsPoller.Summary nodeSummary;
-        try (SipUac uac = new SipUac(local, target); RtpEngine rtp = new RtpEngine()) {
+        javax.net.ssl.SSLContext tls;
+        try {
+            tls = plan.transport().equals("tls") ? LabTls.clientContext(plan.tlsTrustPem()) : null;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("TLS: " + e.getMessage(), e);
+        }
+        try (SipUac uac = new SipUac(local, target, tls); RtpEngine rtp = new RtpEngine()) {
             String host = local.getHostAddress();
             String runId = UUID.randomUUID().toString().substring(0, 8);
             long lastProgress = 0;
@@ -43,10 +49,10 @@ public final class LoadRunner {
                     lastProgress = progress(calls, start, lastProgress, node);
                     LockSupport.parkNanos(Math.min(due - System.nanoTime(), 50_000_000L));
                 }
-                CallMedia media = new CallMedia(local, plan.talker(i));
+                CallMedia media = new CallMedia(local, plan.talker(i), plan.srtp());
                 SipRequests.Dialog dialog = new SipRequests.Dialog(host, uac.localPort(), plan.targetHost(),
                         plan.targetPort(), plan.calledNumber(i), "lab-" + runId + "-" + i + "@" + host,
-                        Long.toHexString(System.nanoTime()));
+                        Long.toHexString(System.nanoTime()), uac.transport());
                 LoadCall<CallMedia> call = new LoadCall<>(i, uac, dialog, media, plan.meetings().get(plan.meetingOf(i)),
                         plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
                 calls.add(call);
@@ -83,7 +89,11 @@ public final class LoadRunner {
                 c.media().close();
             }
         }
-        return LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
+        LoadResult result = LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
+        for (LoadCall<CallMedia> c : calls) {
+            c.media().closeKeys(); // the RTP threads have stopped
+        }
+        return result;
     }
 
     private long progress(List<LoadCall<CallMedia>> calls, long start, long last, NodeMetricsPoller node) {

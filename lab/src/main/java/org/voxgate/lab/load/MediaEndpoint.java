@@ -18,6 +18,20 @@ public interface MediaEndpoint extends AutoCloseable {
      */
     void start(SocketAddress to, String keys, long keysAtNanos);
 
+    /** The a=crypto line to offer (the m-line then says RTP/SAVP), or null for plain RTP. */
+    default String offerCrypto() {
+        return null;
+    }
+
+    /**
+     * The answer's SDP arrived (before {@link #start}): take its keys when SRTP was offered.
+     *
+     * @return null when the media can start, otherwise why not (the call is then hung up and failed)
+     */
+    default String onAnswer(String answerSdp) {
+        return null;
+    }
+
     /** Stop sending (hang-up under way); receiving may go on. */
     void stop();
 

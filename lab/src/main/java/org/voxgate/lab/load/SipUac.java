@@ -1,12 +1,17 @@
 package org.voxgate.lab.load;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,13 +20,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
- * The generator's SIP side: one UDP socket for every call, a receive thread that hands
- * responses and requests to their call by Call-ID, and a timer thread for retransmissions.
+ * The generator's SIP side: one UDP socket (or one TLS connection to the node's SIP-TLS port)
+ * for every call, a receive thread that hands responses and requests to their call by Call-ID,
+ * and a timer thread for retransmissions (over TLS the timers still run; the node absorbs
+ * duplicates as retransmissions, RFC 3261 section 17.2.1).
  * Requests the node sends inside a call (BYE, OPTIONS, INFO) get 200; anything else 501.
  */
 final class SipUac implements AutoCloseable {
     private final DatagramSocket socket;
+    private final SSLSocket tls;
+    private final OutputStream tlsOut;
     private final InetSocketAddress target;
     private final Map<String, LoadCall<?>> calls = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
@@ -31,8 +43,38 @@ final class SipUac implements AutoCloseable {
     private volatile boolean running = true;
 
     SipUac(InetAddress local, InetSocketAddress target) throws SocketException {
-        this.socket = new DatagramSocket(new InetSocketAddress(local, 0));
-        this.socket.setReceiveBufferSize(4 << 20);
+        this(local, target, null);
+    }
+
+    /**
+     * @param tlsContext null for UDP; otherwise one TLS connection to {@code target} (the node's
+     *                   sip.tlsPort), handshaken here
+     */
+    SipUac(InetAddress local, InetSocketAddress target, SSLContext tlsContext) throws SocketException {
+        if (tlsContext == null) {
+            this.socket = new DatagramSocket(new InetSocketAddress(local, 0));
+            this.socket.setReceiveBufferSize(4 << 20);
+            this.tls = null;
+            this.tlsOut = null;
+        } else {
+            this.socket = null;
+            try {
+                Socket plain = new Socket();
+                plain.bind(new InetSocketAddress(local, 0));
+                plain.connect(target, 5_000);
+                plain.setTcpNoDelay(true);
+                this.tls = (SSLSocket) tlsContext.getSocketFactory().createSocket(plain, target.getHostString(),
+                        target.getPort(), true);
+                tls.setSoTimeout(10_000);
+                tls.startHandshake();
+                tls.setSoTimeout(0);
+                this.tlsOut = new BufferedOutputStream(tls.getOutputStream(), 16_384);
+            } catch (IOException e) {
+                SocketException se = new SocketException("SIP-TLS to " + target + ": " + e.getMessage());
+                se.initCause(e);
+                throw se;
+            }
+        }
         this.target = target;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lab-sip-timer");
@@ -45,7 +87,12 @@ final class SipUac implements AutoCloseable {
     }
 
     int localPort() {
-        return socket.getLocalPort();
+        return tls != null ? tls.getLocalPort() : socket.getLocalPort();
+    }
+
+    /** "UDP" or "TLS", as Via writes it. */
+    String transport() {
+        return tls != null ? "TLS" : "UDP";
     }
 
     InetSocketAddress target() {
@@ -58,6 +105,18 @@ final class SipUac implements AutoCloseable {
 
     void send(String message) {
         byte[] b = message.getBytes(StandardCharsets.UTF_8);
+        if (tls != null) {
+            synchronized (tlsOut) {
+                try {
+                    tlsOut.write(b);
+                    tlsOut.flush();
+                    sent.incrementAndGet();
+                } catch (IOException e) {
+                    // connection gone: the calls time out and report it
+                }
+            }
+            return;
+        }
         try {
             socket.send(new DatagramPacket(b, b.length, target));
             sent.incrementAndGet();
@@ -79,6 +138,10 @@ final class SipUac implements AutoCloseable {
     }
 
     private void receiveLoop() {
+        if (tls != null) {
+            tlsReceiveLoop();
+            return;
+        }
         byte[] buf = new byte[65_536];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         while (running) {
@@ -88,23 +151,48 @@ final class SipUac implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            received.incrementAndGet();
-            SipMessage m = SipMessage.parse(buf, p.getLength());
-            if (m == null) {
-                continue;
-            }
-            LoadCall<?> call = calls.get(m.callId());
-            try {
-                if (m.isResponse()) {
-                    if (call != null) {
-                        call.onResponse(m);
-                    }
-                } else {
-                    onRequest(m, call);
+            dispatch(buf, p.getLength());
+        }
+    }
+
+    private void tlsReceiveLoop() {
+        byte[] chunk = new byte[16_384];
+        SipStreamFramer framer = new SipStreamFramer();
+        try (InputStream in = tls.getInputStream()) {
+            while (running) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return;
                 }
-            } catch (RuntimeException e) {
-                System.err.println("lab: handling " + m.startLine() + " failed: " + e);
+                if (!framer.feed(chunk, 0, n, (a, off, len) -> dispatch(off == 0 ? a : Arrays.copyOfRange(a, off, off + len), len))) {
+                    System.err.println("lab: broken SIP framing from " + target + "; closing the TLS connection");
+                    return;
+                }
             }
+        } catch (IOException e) {
+            if (running) {
+                System.err.println("lab: SIP-TLS connection to " + target + " lost: " + e.getMessage());
+            }
+        }
+    }
+
+    private void dispatch(byte[] buf, int length) {
+        received.incrementAndGet();
+        SipMessage m = SipMessage.parse(buf, length);
+        if (m == null) {
+            return;
+        }
+        LoadCall<?> call = calls.get(m.callId());
+        try {
+            if (m.isResponse()) {
+                if (call != null) {
+                    call.onResponse(m);
+                }
+            } else {
+                onRequest(m, call);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("lab: handling " + m.startLine() + " failed: " + e);
         }
     }
 
@@ -125,7 +213,15 @@ final class SipUac implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        socket.close();
+        if (tls != null) {
+            try {
+                tls.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        } else {
+            socket.close();
+        }
         timers.shutdownNow();
         try {
             receiver.join(1000);
