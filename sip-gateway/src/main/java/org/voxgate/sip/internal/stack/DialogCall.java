@@ -1,6 +1,7 @@
 package org.voxgate.sip.internal.stack;
 
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -18,6 +19,28 @@ abstract class DialogCall {
 
     DialogCall(String callId) {
         this.callId = callId;
+    }
+
+    /**
+     * Sends BYE in {@code dialog} and tells {@code core} a BYE is pending (so shutdown waits for
+     * its answer). The caller holds its monitor, so the answer cannot be handled before the
+     * returned transaction is stored.
+     *
+     * @return the BYE's transaction, or null when it could not be sent (the BYE is then finished)
+     */
+    final ClientTransaction sendBye(GatewayCore core, Responses responses, Dialog dialog) {
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            responses.setUserAgent(bye);
+            ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
+            core.byeStarted(this);
+            dialog.sendRequest(ct);
+            return ct;
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(getClass()).warn("could not send BYE", e);
+            core.byeFinished(this);
+            return null;
+        }
     }
 
     /** True when an in-dialog request belongs to this call (Call-ID, both tags). */

@@ -672,17 +672,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     }
 
     private void sendBye() {
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            responses.setUserAgent(bye);
-            ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
-            byeTx = ct;
-            core.byeStarted(this);
-            dialog.sendRequest(ct);
-        } catch (Exception e) {
-            LOG.warn("dial-out: could not send BYE", e);
-            core.byeFinished(this);
-        }
+        byeTx = sendBye(core, responses, dialog);
     }
 
     /** Releases everything and writes the CDR; the caller holds the monitor. Idempotent. */

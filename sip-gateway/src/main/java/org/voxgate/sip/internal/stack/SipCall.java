@@ -490,17 +490,7 @@ final class SipCall extends DialogCall implements IvrOutcome {
     }
 
     private void sendBye() {
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            responses.setUserAgent(bye);
-            ClientTransaction ct = core.stack().provider().getNewClientTransaction(bye);
-            byeTx = ct;
-            core.byeStarted(this);
-            dialog.sendRequest(ct);
-        } catch (Exception e) {
-            LOG.warn("could not send BYE", e);
-            core.byeFinished(this);
-        }
+        byeTx = sendBye(core, responses, dialog);
     }
 
     /** Releases everything; the caller holds the monitor. Idempotent. */
