@@ -68,6 +68,17 @@ final class NodePorts {
         throw new IllegalStateException("no free UDP range of " + count);
     }
 
+    /** @return a loopback TCP port free now (20000-29999) */
+    static int freeTcpPort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 30_000);
+            if (freeTcp(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free TCP port");
+    }
+
     private static boolean freeUdp(int port) {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             return true;
