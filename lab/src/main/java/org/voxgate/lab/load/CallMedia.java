@@ -20,16 +20,18 @@ import java.util.concurrent.ThreadLocalRandom;
  *  |                           timestamp                           |
  *  |                             SSRC                              |
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- *  |     event     |E|R| volume    |          duration             |  RFC 4733 2.3 (PT 101)
+ *  |     event     |E|R| volume    |          duration             |  RFC 4733 2.3
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
+ * Audio in the one codec offered ({@link LoadCodec}); payload types come from the answer (the node
+ * may renumber dynamic ones), timestamps advance by the codec's samples per 20 ms (160 at 8 kHz,
+ * 960 at 48 kHz) and event durations count the telephone-event clock (RFC 4733 section 2.5.1.3).
  * The send half runs on the generator's send thread, the receive half on its receive thread;
- * {@link #start} publishes the remote address and start time through volatile fields.
+ * {@link #start} publishes the remote address, start time and the answer's payload types
+ * through volatile fields.
  */
 final class CallMedia implements MediaEndpoint, AutoCloseable {
-    static final int PCMU = 0;
-    static final int TELEPHONE_EVENT = 101;
     /** Slots (20 ms) a key is held, then released for as many (100 ms tone, 100 ms pause). */
     private static final int KEY_SLOTS = 5;
     private static final String DTMF = "0123456789*#ABCD";
@@ -37,6 +39,15 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     final DatagramChannel channel;
     final LegReceiveStats stats = new LegReceiveStats();
     private final boolean talker;
+    private final LoadCodec codec;
+    private final RtpToneSource source;
+    /** From the answer (written by the SIP thread before {@link #start}'s volatile write). */
+    private volatile SipRequests.AnswerFormats negotiated;
+    private int audioType;
+    private int eventType = -1;
+    private int eventUnitsPerFrame;
+    /** Opus only: the receive side's decoder, made at the answer, freed by {@link #closeKeys()}. */
+    private LabOpus.Decoder decoder;
     /** Null for plain RTP. */
     private final SrtpLeg srtp;
     /** SRTP only: a heap copy of the packet to protect in place (send thread). */
@@ -49,15 +60,27 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     private volatile long digitsAtNanos;
     private volatile boolean stopped;
     private int slot; // send thread only
+    private long frame; // send thread only: index into the source's loop
     private long eventTimestamp;
     long packetsSent;
 
     CallMedia(InetAddress local, boolean talker) throws IOException {
-        this(local, talker, false);
+        this(local, talker, false, LoadCodec.PCMU);
     }
 
-    /** @param srtp offer SRTP with an SDES key (RTP/SAVP) and protect/unprotect every packet */
+    /** A PCMU leg. */
     CallMedia(InetAddress local, boolean talker, boolean srtp) throws IOException {
+        this(local, talker, srtp, LoadCodec.PCMU);
+    }
+
+    /**
+     * @param srtp  offer SRTP with an SDES key (RTP/SAVP) and protect/unprotect every packet
+     * @param codec the codec offered
+     * @throws IllegalStateException for Opus when libopus cannot be loaded
+     */
+    CallMedia(InetAddress local, boolean talker, boolean srtp, LoadCodec codec) throws IOException {
+        this.codec = codec;
+        this.source = RtpToneSource.of(codec);
         this.channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress(local, 0));
         channel.configureBlocking(false);
@@ -72,8 +95,39 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     }
 
     @Override
+    public LoadCodec offerCodec() {
+        return codec;
+    }
+
+    /**
+     * Takes the answer's payload types (and, with SRTP, its key); for Opus makes this leg's decoder.
+     *
+     * @return null, or why the media cannot start: the answer lacks our codec or a usable key
+     */
+    @Override
     public String onAnswer(String answerSdp) {
-        return srtp == null ? null : srtp.answer(answerSdp);
+        SipRequests.AnswerFormats f = SipRequests.answerFormats(answerSdp, codec);
+        if (f == null) {
+            return "answer has no " + codec.rtpmap();
+        }
+        String refused = srtp == null ? null : srtp.answer(answerSdp);
+        if (refused != null) {
+            return refused;
+        }
+        negotiated = f;
+        audioType = f.payloadType();
+        eventType = f.telephoneEventType();
+        eventUnitsPerFrame = f.telephoneEventClockHz() / LoadCodec.FRAMES_PER_SECOND;
+        if (codec == LoadCodec.OPUS) {
+            decoder = new LabOpus.Decoder();
+        }
+        stats.answer(codec, audioType, decoder);
+        return null;
+    }
+
+    /** The answer's formats for this leg, or null before (or without) an answer. */
+    SipRequests.AnswerFormats negotiated() {
+        return negotiated;
     }
 
     /** SRTP refusals of this leg; {@link SrtpLeg.Counts#NONE} for plain RTP. Read after the engine stopped. */
@@ -85,10 +139,16 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
         return srtp != null;
     }
 
-    /** Wipes the SRTP keys; only once the RTP threads stopped (they use the contexts without locks). */
+    /**
+     * Wipes the SRTP keys and frees the Opus decoder; only once the RTP threads stopped (they use
+     * both without locks, and libopus frees the decoder's memory).
+     */
     void closeKeys() {
         if (srtp != null) {
             srtp.close();
+        }
+        if (decoder != null) {
+            decoder.close();
         }
     }
 
@@ -126,6 +186,9 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
         }
         try {
             String keys = digits;
+            if (eventType < 0) {
+                keys = ""; // the answer took no telephone-event: nothing to type with
+            }
             if (nowNanos >= digitsAtNanos && slot < keys.length() * 2 * KEY_SLOTS) {
                 int key = slot / (2 * KEY_SLOTS);
                 int inKey = slot % (2 * KEY_SLOTS);
@@ -134,20 +197,21 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
                         eventTimestamp = timestamp;
                     }
                     int event = DTMF.indexOf(keys.charAt(key));
-                    int duration = (inKey + 1) * RtpToneSource.SAMPLES;
+                    int duration = (inKey + 1) * eventUnitsPerFrame;
                     boolean end = inKey == KEY_SLOTS - 1;
                     for (int r = 0; r < (end ? 3 : 1); r++) { // RFC 4733 2.5.1.4: the end packet three times
-                        send(buf, to, TELEPHONE_EVENT, inKey == 0 && r == 0, eventTimestamp, event, end, duration);
+                        send(buf, to, eventType, inKey == 0 && r == 0, eventTimestamp, event, end, duration);
                     }
                 } else {
-                    sendAudio(buf, to, RtpToneSource.silence());
+                    sendAudio(buf, to, source.silence(frame));
                 }
                 slot++;
             } else {
                 boolean done = slot >= keys.length() * 2 * KEY_SLOTS;
-                sendAudio(buf, to, talker && done ? RtpToneSource.tone() : RtpToneSource.silence());
+                sendAudio(buf, to, talker && done ? source.tone(frame) : source.silence(frame));
             }
-            timestamp = (timestamp + RtpToneSource.SAMPLES) & 0xFFFF_FFFFL;
+            frame++;
+            timestamp = (timestamp + codec.samplesPerFrame()) & 0xFFFF_FFFFL;
         } catch (IOException e) {
             stopped = true; // socket closed under us at the end of a run
         }
@@ -164,7 +228,7 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
     }
 
     private void sendAudio(ByteBuffer buf, SocketAddress to, byte[] payload) throws IOException {
-        header(buf, false, PCMU, timestamp);
+        header(buf, false, audioType, timestamp);
         buf.put(payload);
         buf.flip();
         transmit(buf, to);

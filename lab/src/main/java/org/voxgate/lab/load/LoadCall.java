@@ -74,7 +74,7 @@ public final class LoadCall<M extends MediaEndpoint> {
 
     private String invite() throws java.io.IOException {
         String sdp = SipRequests.offer(dialog.localHost(), media.localPort(), System.nanoTime() & 0xFFFF_FFFL,
-                media.offerCrypto());
+                media.offerCrypto(), media.offerCodec());
         return SipRequests.request("INVITE", dialog.requestUri(), dialog, inviteBranch, 1, "INVITE", null,
                 "application/sdp", sdp);
     }

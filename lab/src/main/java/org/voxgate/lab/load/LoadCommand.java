@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Places N calls at R calls/s into M meetings with K talkers each, holds them T seconds, hangs "
                 + "up, and reports set-up times, failures, RTP loss and jitter, and the node's CPU, memory and mixer "
-                + "late ticks (from its /metrics). Own SIP UAC (UDP or TLS) and RTP generator (PCMU, 20 ms, optionally SRTP with SDES keys).",
+                + "late ticks (from its /metrics). Own SIP UAC (UDP or TLS) and RTP generator (PCMU, PCMA or Opus, 20 ms, optionally SRTP with SDES keys).",
                 "Exit code: 0 when every call was answered and ended cleanly (and, with --srtp, no SRTP packet failed "
                 + "authentication), 1 otherwise, 2 on bad options."})
 public final class LoadCommand implements Callable<Integer> {
@@ -38,6 +38,12 @@ public final class LoadCommand implements Callable<Integer> {
                     + "unprotect every packet (the node accepts SDES only over TLS: use with --transport tls); "
                     + "the report counts SRTP authentication failures per leg")
     boolean srtp;
+
+    @Option(names = "--codec", defaultValue = "pcmu", paramLabel = "pcmu|pcma|opus",
+            description = "the one codec offered, with telephone-event at its clock: pcmu or pcma (G.711, 8 kHz) "
+                    + "or opus (48 kHz, dynamic payload type; the generator decodes every received frame) "
+                    + "(default ${DEFAULT-VALUE})")
+    String codec;
 
     @Option(names = {"-n", "--calls"}, defaultValue = "10", description = "calls to place (default ${DEFAULT-VALUE})")
     int calls;
@@ -100,8 +106,13 @@ public final class LoadCommand implements Callable<Integer> {
                 + ":9100/metrics") : metricsUrl.equals("none") ? null : URI.create(metricsUrl);
         LoadPlan plan;
         try {
+            LoadCodec c = LoadCodec.parse(codec);
+            if (c == LoadCodec.OPUS && LabOpus.problem() != null) {
+                System.err.println("lab load: --codec opus: " + LabOpus.problem());
+                return 2;
+            }
             plan = new LoadPlan(host, port, localAddress, calls, rate, hold, number, meetings, direct, pin, talkers,
-                    keysDelayMs, setupTimeoutS * 1000L, metrics, transport, tlsTrust, srtp);
+                    keysDelayMs, setupTimeoutS * 1000L, metrics, transport, tlsTrust, srtp, c);
         } catch (IllegalArgumentException e) {
             System.err.println("lab load: " + e.getMessage());
             return 2;
@@ -128,6 +139,9 @@ public final class LoadCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder("voxgate lab load --target ").append(target).append(" --calls ").append(calls)
                 .append(" --rate ").append(rate).append(" --hold ").append(hold).append(" --meeting ")
                 .append(String.join(",", meetings)).append(" --talkers ").append(talkers);
+        if (!codec.equalsIgnoreCase("pcmu")) {
+            b.append(" --codec ").append(codec.toLowerCase(java.util.Locale.ROOT));
+        }
         if (!transport.equals("udp")) {
             b.append(" --transport ").append(transport);
         }

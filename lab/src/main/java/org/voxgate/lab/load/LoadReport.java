@@ -24,11 +24,12 @@ public final class LoadReport {
                 .append(p.srtp() ? ", SRTP (SDES)\n" : "\n");
         b.append("- generator machine: ").append(machine()).append("\n\n");
 
-        b.append("## Plan\n\n| calls | rate (calls/s) | hold (s) | meetings | talkers per meeting | entry |\n");
-        b.append("|---:|---:|---:|---:|---:|---|\n");
-        b.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %s |%n%n", p.calls(), p.callsPerSecond(),
+        b.append("## Plan\n\n| calls | rate (calls/s) | hold (s) | meetings | talkers per meeting | entry | codec offered |\n");
+        b.append("|---:|---:|---:|---:|---:|---|---|\n");
+        b.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %s | %s |%n%n", p.calls(), p.callsPerSecond(),
                 p.holdSeconds(), p.meetings().size(), p.talkers(),
-                p.direct() ? "direct number" : "IVR, access code by RFC 4733"));
+                p.direct() ? "direct number" : "IVR, access code by RFC 4733", p.codec().rtpmap()
+                        + " + telephone-event/" + p.codec().clockRateHz()));
 
         b.append("## Calls\n\n| placed | answered | failed | offered calls/s | answered calls/s | set-up p50 | p95 | p99 | max |\n");
         b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -77,6 +78,24 @@ public final class LoadReport {
             if (legsWithAuthFail > 0) {
                 b.append('\n');
             }
+        }
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        long undecodable = 0;
+        for (LoadResult.Leg l : r.legs()) {
+            if (l.negotiated() != null) {
+                answers.merge(l.negotiated().describe(), 1, Integer::sum);
+            }
+            undecodable += l.rx().undecodable();
+        }
+        if (!answers.isEmpty()) {
+            b.append("Answered with: ");
+            answers.forEach((k, v) -> b.append(k).append(" on ").append(v).append(v == 1 ? " leg; " : " legs; "));
+            b.setLength(b.length() - 2);
+            b.append(".\n");
+            if (p.codec() == LoadCodec.OPUS) {
+                b.append("Opus frames the generator's decoders refused: ").append(undecodable).append(".\n");
+            }
+            b.append('\n');
         }
         b.append("Loss: expected (from sequence numbers, per SSRC) minus received, RFC 3550 A.3. Jitter: the\n"
                 + "RFC 3550 6.4.1 estimate at the end of each leg (max: the largest estimate during any leg).\n"

@@ -18,7 +18,23 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      * @param srtpOtherRefusals SRTP packets refused otherwise (replayed, too old, before the answer's key)
      */
     public record Leg(int index, String meeting, boolean talker, double setupMs, String failure, double seconds,
-                      LegReceiveStats.Result rx, long packetsSent, long srtpAuthFailures, long srtpOtherRefusals) {}
+                      LegReceiveStats.Result rx, long packetsSent, long srtpAuthFailures, long srtpOtherRefusals,
+                      Negotiated negotiated) {}
+
+    /**
+     * What the node's answer chose for a leg (its payload type numbers, RFC 3264 section 6.1).
+     *
+     * @param rtpmap                the codec's a=rtpmap value, e.g. "opus/48000/2"
+     * @param telephoneEventType    -1 when the answer had no telephone-event
+     * @param telephoneEventClockHz 0 when the answer had no telephone-event
+     */
+    public record Negotiated(String rtpmap, int payloadType, int telephoneEventType, int telephoneEventClockHz) {
+        /** "opus/48000/2 (PT 111), telephone-event/48000 (PT 101)". */
+        public String describe() {
+            return rtpmap + " (PT " + payloadType + ")" + (telephoneEventType < 0 ? ", no telephone-event"
+                    : ", telephone-event/" + telephoneEventClockHz + " (PT " + telephoneEventType + ")");
+        }
+    }
 
     /**
      * @param ticks     20 ms send slots run
@@ -45,7 +61,7 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
             }
             legs.add(new Leg(c.index(), c.meeting(), c.media().talker(), ms, c.failure(), c.durationNanos() / 1e9,
                     c.media().stats.snapshot(), c.media().packetsSent, c.media().srtpCounts().authFailures(),
-                    c.media().srtpCounts().otherRefusals()));
+                    c.media().srtpCounts().otherRefusals(), negotiated(c.media().negotiated())));
         }
         int failed = causes.values().stream().mapToInt(Integer::intValue).sum();
         double placing = Math.max(1e-9, (placedNanos - startNanos) / 1e9);
@@ -56,6 +72,11 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return new LoadResult(plan, calls.size(), answered, failed, causes, offered, reached,
                 Percentiles.of(setup, 50), Percentiles.of(setup, 95), Percentiles.of(setup, 99),
                 Percentiles.of(setup, 100), legs, generator, node, (settledNanos - startNanos) / 1e9);
+    }
+
+    private static Negotiated negotiated(SipRequests.AnswerFormats f) {
+        return f == null ? null : new Negotiated(f.rtpmap(), f.payloadType(), f.telephoneEventType(),
+                f.telephoneEventClockHz());
     }
 
     /** The node's mean CPU over the run in cores (mean process_cpu_usage times its cores); NaN when not read. */

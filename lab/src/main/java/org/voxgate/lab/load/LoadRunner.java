@@ -25,6 +25,7 @@ public final class LoadRunner {
 
     public LoadResult run() throws IOException, InterruptedException {
         InetAddress local = InetAddress.getByName(plan.localAddress());
+        RtpToneSource.of(plan.codec()); // encoded now, not while the first call is being placed
         InetSocketAddress target = new InetSocketAddress(plan.targetHost(), plan.targetPort());
         List<LoadCall<CallMedia>> calls = new ArrayList<>(plan.calls());
         NodeMetricsPoller node = new NodeMetricsPoller(plan.metricsUri());
@@ -49,7 +50,7 @@ public final class LoadRunner {
                     lastProgress = progress(calls, start, lastProgress, node);
                     LockSupport.parkNanos(Math.min(due - System.nanoTime(), 50_000_000L));
                 }
-                CallMedia media = new CallMedia(local, plan.talker(i), plan.srtp());
+                CallMedia media = new CallMedia(local, plan.talker(i), plan.srtp(), plan.codec());
                 SipRequests.Dialog dialog = new SipRequests.Dialog(host, uac.localPort(), plan.targetHost(),
                         plan.targetPort(), plan.calledNumber(i), "lab-" + runId + "-" + i + "@" + host,
                         Long.toHexString(System.nanoTime()), uac.transport());

@@ -18,6 +18,11 @@ public interface MediaEndpoint extends AutoCloseable {
      */
     void start(SocketAddress to, String keys, long keysAtNanos);
 
+    /** The one codec to offer (with telephone-event at its clock). */
+    default LoadCodec offerCodec() {
+        return LoadCodec.PCMU;
+    }
+
     /** The a=crypto line to offer (the m-line then says RTP/SAVP), or null for plain RTP. */
     default String offerCrypto() {
         return null;

@@ -72,4 +72,20 @@ class LegReceiveStatsTest {
         assertThat(s.snapshot().audioFrames()).isEqualTo(3);
         assertThat(s.snapshot().toneFrames()).isEqualTo(1);
     }
+
+    @Test
+    void jitterAtTheOpusClockIsStillInMilliseconds() {
+        LegReceiveStats s = new LegReceiveStats();
+        try (LabOpus.Decoder d = new LabOpus.Decoder()) {
+            s.answer(LoadCodec.OPUS, 111, d);
+            byte[] silence = RtpToneSource.of(LoadCodec.OPUS).silence(0);
+            long base = 123_456_789_012_345L; // a large monotonic clock must not overflow the 48 kHz units
+            for (int i = 0; i < 400; i++) {
+                long delayNanos = (i % 2) * 10_000_000L; // |D| = 480 units at 48 kHz each time
+                s.onPacket(i, 960L * i, 3, 111, silence, 0, silence.length, base + i * FRAME_NANOS + delayNanos);
+            }
+        }
+        assertThat(s.snapshot().jitterMs()).isBetween(9.5, 10.01);
+        assertThat(s.snapshot().lost()).isZero();
+    }
 }

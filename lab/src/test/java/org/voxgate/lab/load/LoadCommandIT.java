@@ -2,17 +2,12 @@ package org.voxgate.lab.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxgate.server.VoxgateServer;
-import org.voxgate.server.config.ConfigLoader;
 import org.voxgate.testing.FreePorts;
 
 import picocli.CommandLine;
@@ -22,37 +17,16 @@ import picocli.CommandLine;
  * (access code as RFC 4733 events) into the demo meeting, two talkers, held 5 s.
  */
 class LoadCommandIT {
-    private static final String CODE = "2468";
+    private static final String CODE = LoopbackNode.CODE;
 
     @TempDir
     Path dir;
 
-    private int sip;
-
-    private VoxgateServer server() throws Exception {
-        sip = FreePorts.udpAndTcp();
-        int rtp = FreePorts.udpRange(40);
-        Map<String, String> env = new HashMap<>();
-        env.put("VOXGATE_NETWORK_BIND_ADDRESS", "127.0.0.1");
-        env.put("VOXGATE_DATA_DIR", dir.resolve("data").toString());
-        env.put("VOXGATE_SIP_UDP_PORT", Integer.toString(sip));
-        env.put("VOXGATE_SIP_TCP_PORT", Integer.toString(sip));
-        env.put("VOXGATE_RTP_PORT_MIN", Integer.toString(rtp));
-        env.put("VOXGATE_RTP_PORT_MAX", Integer.toString(rtp + 39));
-        env.put("VOXGATE_DEMO_ACCESS_CODE", CODE);
-        env.put("VOXGATE_ADMIN_ENABLED", "false");
-        env.put("VOXGATE_METRICS_PORT", "0");
-        // the generator places calls from one address, well above the per-source pike limit
-        env.put("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "127.0.0.1/32");
-        env.put("VOXGATE_SIP_TLS_PORT", "0"); // not used here; 5061 may be taken by a parallel build
-        return VoxgateServer.start(ConfigLoader.load(null, env));
-    }
-
     @Test
     void tenCallsThroughTheIvrAreMeasuredEndToEnd() throws Exception {
-        try (VoxgateServer node = server()) {
-            LoadPlan plan = new LoadPlan("127.0.0.1", sip, "127.0.0.1", 10, 5, 5, "conference", List.of(CODE),
-                    false, "", 2, 800, 10_000, URI.create("http://127.0.0.1:" + node.metricsPort() + "/metrics"));
+        try (LoopbackNode node = LoopbackNode.start(dir, false)) {
+            LoadPlan plan = new LoadPlan("127.0.0.1", node.sipPort(), "127.0.0.1", 10, 5, 5, "conference", List.of(CODE),
+                    false, "", 2, 800, 10_000, node.metricsUri());
             LoadResult r = new LoadRunner(plan, System.err).run();
 
             assertThat(r.failuresByCause()).isEmpty();

@@ -35,6 +35,20 @@ class LoadPlanTest {
     }
 
     @Test
+    void codecDefaultsToPcmuAndParsesTheThreeNames() {
+        LoadPlan p = plan(List.of("1"), false, "", 1);
+        assertThat(p.codec()).isEqualTo(LoadCodec.PCMU);
+        assertThat(p.withCodec(LoadCodec.OPUS).codec()).isEqualTo(LoadCodec.OPUS);
+        assertThat(p.withCodec(LoadCodec.OPUS).withCodec(LoadCodec.PCMU)).isEqualTo(p);
+        assertThat(LoadCodec.parse("OPUS")).isEqualTo(LoadCodec.OPUS);
+        assertThat(LoadCodec.parse("pcma")).isEqualTo(LoadCodec.PCMA);
+        assertThatThrownBy(() -> LoadCodec.parse("g722")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("codec is pcmu, pcma or opus, was g722");
+        assertThat(LoadCodec.OPUS.samplesPerFrame()).isEqualTo(960);
+        assertThat(LoadCodec.PCMA.samplesPerFrame()).isEqualTo(160);
+    }
+
+    @Test
     void refusesEmptyPlans() {
         assertThatThrownBy(() -> plan(List.of(), false, "", 1)).isInstanceOf(IllegalArgumentException.class);
     }

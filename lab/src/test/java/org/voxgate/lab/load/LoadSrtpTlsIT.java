@@ -2,17 +2,11 @@ package org.voxgate.lab.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxgate.server.VoxgateServer;
-import org.voxgate.server.config.ConfigLoader;
-import org.voxgate.testing.FreePorts;
 
 /**
  * The load generator's SRTP path against a whole server in this JVM: SIP over one TLS connection
@@ -22,37 +16,16 @@ import org.voxgate.testing.FreePorts;
  * directions, with no authentication failure and no loss.
  */
 class LoadSrtpTlsIT {
-    private static final String CODE = "2468";
+    private static final String CODE = LoopbackNode.CODE;
 
     @TempDir
     Path dir;
 
-    private int tlsPort;
-
-    private VoxgateServer server() throws Exception {
-        int sip = FreePorts.udpAndTcp();
-        tlsPort = FreePorts.udpAndTcp();
-        int rtp = FreePorts.udpRange(40);
-        Map<String, String> env = new HashMap<>();
-        env.put("VOXGATE_NETWORK_BIND_ADDRESS", "127.0.0.1");
-        env.put("VOXGATE_DATA_DIR", dir.resolve("data").toString());
-        env.put("VOXGATE_SIP_UDP_PORT", Integer.toString(sip));
-        env.put("VOXGATE_SIP_TCP_PORT", Integer.toString(sip));
-        env.put("VOXGATE_SIP_TLS_PORT", Integer.toString(tlsPort));
-        env.put("VOXGATE_RTP_PORT_MIN", Integer.toString(rtp));
-        env.put("VOXGATE_RTP_PORT_MAX", Integer.toString(rtp + 39));
-        env.put("VOXGATE_DEMO_ACCESS_CODE", CODE);
-        env.put("VOXGATE_ADMIN_ENABLED", "false");
-        env.put("VOXGATE_METRICS_PORT", "0");
-        env.put("VOXGATE_SIP_DEFENCE_TRUSTED_NETWORKS", "127.0.0.1/32");
-        return VoxgateServer.start(ConfigLoader.load(null, env));
-    }
-
     @Test
     void sixSrtpCallsOverTlsJoinAndHearTheTalker() throws Exception {
-        try (VoxgateServer node = server()) {
-            LoadPlan plan = new LoadPlan("127.0.0.1", tlsPort, "127.0.0.1", 6, 5, 6, "conference", List.of(CODE),
-                    false, "", 1, 800, 10_000, URI.create("http://127.0.0.1:" + node.metricsPort() + "/metrics"),
+        try (LoopbackNode node = LoopbackNode.start(dir, true)) {
+            LoadPlan plan = new LoadPlan("127.0.0.1", node.tlsPort(), "127.0.0.1", 6, 5, 6, "conference", List.of(CODE),
+                    false, "", 1, 800, 10_000, node.metricsUri(),
                     "tls", null, true);
             LoadResult r = new LoadRunner(plan, System.err).run();
 
