@@ -79,12 +79,9 @@ public final class LoadReport {
                 b.append('\n');
             }
         }
-        Map<String, Integer> answers = new java.util.TreeMap<>();
+        Map<String, Integer> answers = r.negotiatedCounts();
         long undecodable = 0;
         for (LoadResult.Leg l : r.legs()) {
-            if (l.negotiated() != null) {
-                answers.merge(l.negotiated().describe(), 1, Integer::sum);
-            }
             undecodable += l.rx().undecodable();
         }
         if (!answers.isEmpty()) {

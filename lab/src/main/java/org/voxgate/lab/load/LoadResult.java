@@ -84,6 +84,12 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return node == null ? Double.NaN : node.cpuAvg() * node.cpuCount();
     }
 
+    /** The change over the run of one of the node's counters ("mixer late ticks"); NaN when not read. */
+    public double nodeCounterDelta(String name) {
+        Double v = node == null ? null : node.deltas().get(name);
+        return v == null ? Double.NaN : v;
+    }
+
     /** Packets lost and expected over every leg, and legs that heard the test tone, for other lab tools. */
     public long[] mediaTotals() {
         long lost = 0;
@@ -108,13 +114,33 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return new long[] {auth, other};
     }
 
+    /** The {@code p}-th percentile (nearest rank) over good legs of their final jitter estimate, ms; NaN without legs. */
+    public double jitterPercentileMs(double p) {
+        List<Double> j = new ArrayList<>();
+        for (Leg l : goodLegs()) {
+            j.add(l.rx().jitterMs());
+        }
+        return Percentiles.of(j, p);
+    }
+
+    /** Legs whose answer chose each codec ("opus/48000/2 (PT 111), telephone-event/48000 (PT 101)"). */
+    public Map<String, Integer> negotiatedCounts() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (Leg l : legs) {
+            if (l.negotiated() != null) {
+                m.merge(l.negotiated().describe(), 1, Integer::sum);
+            }
+        }
+        return m;
+    }
+
     /** Legs that were answered and not failed. */
     List<Leg> goodLegs() {
         return legs.stream().filter(l -> l.setupMs() >= 0 && l.failure() == null).toList();
     }
 
     /** Lost over expected, all good legs. */
-    double lossRatio() {
+    public double lossRatio() {
         long lost = 0;
         long expected = 0;
         for (Leg l : goodLegs()) {
@@ -128,7 +154,7 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      * Legs that heard the tone of a talker other than themselves, and how many legs had one to
      * hear (a meeting with a talker besides them; mix-minus never returns a talker's own voice).
      */
-    int[] legsHearingATalker() {
+    public int[] legsHearingATalker() {
         Map<String, Integer> talkersByMeeting = new TreeMap<>();
         for (Leg l : goodLegs()) {
             if (l.talker()) {

@@ -49,6 +49,23 @@ class LoadPlanTest {
     }
 
     @Test
+    void commandRefusesAnUnknownCodecWithExitCode2() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new picocli.CommandLine(new LoadCommand()).execute("--codec", "g729", "--meeting", "1234",
+                    "--metrics-url", "none");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("lab load: codec is pcmu, pcma or opus, was g729");
+    }
+
+    @Test
     void refusesEmptyPlans() {
         assertThatThrownBy(() -> plan(List.of(), false, "", 1)).isInstanceOf(IllegalArgumentException.class);
     }
