@@ -34,6 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class CallMedia implements MediaEndpoint, AutoCloseable {
     /** Slots (20 ms) a key is held, then released for as many (100 ms tone, 100 ms pause). */
     private static final int KEY_SLOTS = 5;
+    /** One key with its pause, in ms. */
+    static final long KEY_MS = 2L * KEY_SLOTS * RtpEngine.PTIME_NANOS / 1_000_000L;
     private static final String DTMF = "0123456789*#ABCD";
 
     final DatagramChannel channel;

@@ -84,6 +84,25 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return node == null ? Double.NaN : node.cpuAvg() * node.cpuCount();
     }
 
+    /**
+     * The node's CPU in cores while every call was up (its CPU time over the hold, from the
+     * scrape once the last answered call had typed its keys, plus a second, to the last scrape);
+     * NaN when not read or when the hold was shorter than that.
+     */
+    public double nodeCoresSteady() {
+        return node == null || node.steady() == null ? Double.NaN : node.steady().cores();
+    }
+
+    /** Mixer late ticks while every call was up; NaN when not read. */
+    public double nodeLateTicksSteady() {
+        return node == null || node.steady() == null ? Double.NaN : node.steady().lateTicks();
+    }
+
+    /** Length of that window in seconds; NaN when not read. */
+    public double steadySeconds() {
+        return node == null || node.steady() == null ? Double.NaN : node.steady().seconds();
+    }
+
     /** The change over the run of one of the node's counters ("mixer late ticks"); NaN when not read. */
     public double nodeCounterDelta(String name) {
         Double v = node == null ? null : node.deltas().get(name);

@@ -67,7 +67,13 @@ public final class LoadRunner {
             }
             settledAt = System.nanoTime();
             long holdUntil = settledAt + plan.holdSeconds() * 1_000_000_000L;
+            long steadyAt = settledAt + entryNanos();
+            boolean marked = false;
             while (System.nanoTime() < holdUntil) {
+                if (!marked && System.nanoTime() >= steadyAt) {
+                    node.markSteady(); // every call answered and through the IVR
+                    marked = true;
+                }
                 lastProgress = progress(calls, start, lastProgress, node);
                 Thread.sleep(Math.max(1, Math.min(100, (holdUntil - System.nanoTime()) / 1_000_000)));
             }
@@ -95,6 +101,15 @@ public final class LoadRunner {
             c.media().closeKeys(); // the RTP threads have stopped
         }
         return result;
+    }
+
+    /** From the last answer until its keys are typed (and a second for the join): the IVR phase. */
+    private long entryNanos() {
+        int keys = 0;
+        for (int i = 0; i < plan.calls(); i++) {
+            keys = Math.max(keys, plan.keys(i).length());
+        }
+        return (plan.keysDelayMs() + keys * CallMedia.KEY_MS + 1000) * 1_000_000L;
     }
 
     private long progress(List<LoadCall<CallMedia>> calls, long start, long last, NodeMetricsPoller node) {

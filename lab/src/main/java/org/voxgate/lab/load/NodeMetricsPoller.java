@@ -22,6 +22,9 @@ final class NodeMetricsPoller implements AutoCloseable {
     private volatile String last;
     private volatile String error;
     private volatile NodeSample latest;
+    private String steady;
+    private long steadyNanos;
+    private long lastNanos;
     private double cpuSum;
     private int cpuSamples;
     private double cpuMax;
@@ -83,6 +86,7 @@ final class NodeMetricsPoller implements AutoCloseable {
             first = text;
         }
         last = text;
+        lastNanos = System.nanoTime();
         double cpu = PrometheusText.sum(text, "process_cpu_usage");
         double rss = PrometheusText.sum(text, "voxgate_process_resident_memory_bytes");
         double heap = PrometheusText.sum(text, "jvm_memory_used_bytes", Map.of("area", "heap"));
@@ -106,6 +110,21 @@ final class NodeMetricsPoller implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * Every call is up and through the IVR: scrapes now, so that {@link Summary#steady()} covers
+     * from here to {@link #finish()} (the hold, without the set-up and IVR phase).
+     */
+    synchronized void markSteady() {
+        if (uri == null) {
+            return;
+        }
+        String text = fetch();
+        if (text != null) {
+            steady = text;
+            steadyNanos = System.nanoTime();
+        }
+    }
+
     /** Takes a last scrape and stops. */
     synchronized Summary finish() {
         running = false;
@@ -115,7 +134,7 @@ final class NodeMetricsPoller implements AutoCloseable {
         }
         sample();
         if (first == null || last == null) {
-            return new Summary(error, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of(), 0);
+            return new Summary(error, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of(), 0, null);
         }
         double cpuAvg = cpuSamples == 0 ? Double.NaN : cpuSum / cpuSamples;
         Map<String, Double> deltas = new java.util.LinkedHashMap<>();
@@ -136,17 +155,36 @@ final class NodeMetricsPoller implements AutoCloseable {
             }
             deltas.put(m[0], d);
         }
+        Steady hold = null;
+        if (steady != null && lastNanos > steadyNanos) {
+            double seconds = (lastNanos - steadyNanos) / 1e9;
+            double cpuNs = PrometheusText.sum(last, "process_cpu_time_ns_total")
+                    - PrometheusText.sum(steady, "process_cpu_time_ns_total");
+            hold = new Steady(seconds, cpuNs / 1e9 / seconds,
+                    PrometheusText.sum(last, "voxgate_mixer_late_ticks_total")
+                            - PrometheusText.sum(steady, "voxgate_mixer_late_ticks_total"));
+        }
         return new Summary(error, cpuAvg, cpuMax, rssMax, heapMax, activeMax, deltas,
-                PrometheusText.sum(last, "system_cpu_count"));
+                PrometheusText.sum(last, "system_cpu_count"), hold);
     }
 
     /**
      * @param cpuAvg   mean of {@code process_cpu_usage} (share of all the node's cores, 0..1)
      * @param deltas   counters over the run, by label
      * @param cpuCount the node's cores
+     * @param steady   from {@link #markSteady()} to the last scrape, or null when not marked
      */
     record Summary(String error, double cpuAvg, double cpuMax, double rssMaxBytes, double heapMaxBytes,
-                   double callsActiveMax, Map<String, Double> deltas, double cpuCount) {}
+                   double callsActiveMax, Map<String, Double> deltas, double cpuCount, Steady steady) {}
+
+    /**
+     * The window with every call up.
+     *
+     * @param seconds   its length
+     * @param cores     the node's CPU time ({@code process_cpu_time_ns_total}) over it, in cores
+     * @param lateTicks mixer late ticks in it
+     */
+    record Steady(double seconds, double cores, double lateTicks) {}
 
     @Override
     public void close() {

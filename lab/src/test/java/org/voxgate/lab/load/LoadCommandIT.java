@@ -56,6 +56,23 @@ class LoadCommandIT {
     }
 
     @Test
+    void pcmaCallsAreAnsweredInPcmaAndHearTheTalker() throws Exception {
+        try (LoopbackNode node = LoopbackNode.start(dir, false)) {
+            LoadPlan plan = new LoadPlan("127.0.0.1", node.sipPort(), "127.0.0.1", 4, 5, 5, "conference", List.of(CODE),
+                    false, "", 1, 800, 10_000, node.metricsUri()).withCodec(LoadCodec.PCMA);
+            LoadResult r = new LoadRunner(plan, System.err).run();
+
+            assertThat(r.failuresByCause()).isEmpty();
+            assertThat(r.negotiatedCounts()).containsExactly(
+                    java.util.Map.entry("PCMA/8000 (PT 8), telephone-event/8000 (PT 101)", 4));
+            assertThat(r.node().deltas()).containsEntry("IVR joins", 4.0);
+            assertThat(r.lossRatio()).isZero();
+            // the lab's own A-law in, the node's A-law out, decoded again by the lab's: 3 listeners hear the tone
+            assertThat(r.legsHearingATalker()).containsExactly(3, 3);
+        }
+    }
+
+    @Test
     void commandWritesTheReportAndFailsWhenTheNodeIsNotThere() throws Exception {
         Path report = dir.resolve("report.md");
         int nobody = FreePorts.anyUdp();
