@@ -66,6 +66,11 @@ public final class SipLocator {
         return resolver.resolve(host, port, TargetResolver.allowedFor(transport));
     }
 
+    /** The SRV name RFC 3263 section 4.1 asks for {@code host} on {@code transport}: {@code _sip._udp.host} ... */
+    public static String srvName(String host, Trunk.Transport transport) {
+        return TargetResolver.srvPrefix(transport) + host;
+    }
+
     /** The DNS servers asked for NAPTR and SRV (empty: none, A/AAAA only). */
     public List<InetSocketAddress> servers() {
         return servers;
