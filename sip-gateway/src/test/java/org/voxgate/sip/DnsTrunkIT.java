@@ -36,6 +36,8 @@ class DnsTrunkIT {
     private DnsServer dns;
     private MediaBridge bridge;
     private SipGateway gateway;
+    private SipConfig config;
+    private org.voxgate.sip.tls.TlsRegistrar registrar;
     private int sippPort;
     private Path work;
     private final FakeTrunks trunks = new FakeTrunks();
@@ -51,19 +53,30 @@ class DnsTrunkIT {
         int rtpBase = 2 * ThreadLocalRandom.current().nextInt(10_000, 15_000);
         bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
                 List.of("PCMU", "PCMA"), 20, 200));
-        gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge,
-                new FakeDirectory().add(MEETING), null, trunks).dnsServers(List.of(dns.address()));
-        gateway.dialOutSettings(new DialOutSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 3));
+        config = SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port);
+        gateway(config);
         work = Files.createTempDirectory("dns-trunk-");
     }
 
+    private void gateway(SipConfig c) {
+        if (gateway != null) {
+            gateway.close();
+        }
+        gateway = new SipGateway(c, bridge, new FakeDirectory().add(MEETING), null, trunks)
+                .dnsServers(List.of(dns.address()));
+        gateway.dialOutSettings(new DialOutSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 3));
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (sipp != null) {
             sipp.kill();
         }
         gateway.close();
+        if (registrar != null) {
+            registrar.close();
+        }
         bridge.close();
         dns.close();
     }
@@ -127,5 +140,36 @@ class DnsTrunkIT {
         Sipp.Result r = sipp.await();
         assertThat(r.ok()).as(r.describe()).isTrue();
         assertThat(dns.asked("carrier.test", DnsServer.TYPE_NAPTR)).isPositive();
+    }
+
+    /** A TLS registrar found by {@code _sips._tcp} SRV whose certificate names {@code sans}. */
+    private void tlsRegistrarBySrv(String sans) throws Exception {
+        org.voxgate.sip.tls.TestCa ca = org.voxgate.sip.tls.TestCa.create(work.resolve("ca"), "carrier-ca");
+        registrar = new org.voxgate.sip.tls.TlsRegistrar(ca.issue("registrar", sans));
+        dns.naptr("carrier.test", 10, 10, "s", "SIPS+D2T", "", "_sips._tcp.carrier.test", 300)
+                .srv("_sips._tcp.carrier.test", 0, 0, registrar.port(), "registrar.carrier.test", 300)
+                .address("registrar.carrier.test", "127.0.0.1", 300);
+        trunks.set(FakeTrunks.registering("tls1", "carrier.test", 0, Trunk.Transport.TLS, "alice", "pw", null, 300));
+        gateway(config.withTls(org.voxgate.testing.FreePorts.udpAndTcp(),
+                SecureCallsIT.selfSigned().withTrustAnchors(List.of(ca.certificate()))));
+        gateway.start();
+    }
+
+    /** RFC 5922 section 4: the certificate must name the domain of the URI, not the SRV target or the address. */
+    @Test
+    void overTlsTheCertificateMustNameTheTrunksHostNotTheSrvTarget() throws Exception {
+        tlsRegistrarBySrv("DNS:carrier.test");
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.registrations().get("tls1") != null
+                && gateway.registrations().get("tls1").state() == RegistrationState.REGISTERED);
+        assertThat(registrar.requests()).anySatisfy(r -> assertThat(r).startsWith("REGISTER sip:carrier.test;transport=tls"));
+    }
+
+    @Test
+    void overTlsACertificateForOnlyTheSrvTargetIsRefused() throws Exception {
+        tlsRegistrarBySrv("DNS:registrar.carrier.test,IP:127.0.0.1");
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.registrations().get("tls1") != null
+                && gateway.registrations().get("tls1").state() == RegistrationState.RETRYING);
+        assertThat(gateway.registrations().get("tls1").lastFailure()).contains("TLS certificate does not name carrier.test");
+        assertThat(registrar.requests()).isEmpty();
     }
 }
