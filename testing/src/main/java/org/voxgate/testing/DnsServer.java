@@ -17,12 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny authoritative DNS server over UDP on loopback for tests (RFC 1035 section 4.1 wire
- * format): it answers A, AAAA, SRV (RFC 2782) and NAPTR (RFC 3403) questions from records
- * added to it, with AA set and no name compression; a name it has no records for at all gets
+ * A tiny authoritative DNS server on loopback for tests (RFC 1035 section 4.1 wire format), over
+ * UDP and, on the same port, TCP (RFC 1035 section 4.2.2: a 2-byte length before each message):
+ * it answers A, AAAA, SRV (RFC 2782) and NAPTR (RFC 3403) questions from records added to it,
+ * with AA set and no name compression. A CNAME is answered with the records of its target
+ * appended (one level, as a recursive server would). A name it has no records for at all gets
  * NXDOMAIN with an SOA in the authority section (its MINIMUM is the negative TTL, RFC 2308),
  * a known name without records of the asked type gets an empty NOERROR answer with that SOA.
- * A malformed query is dropped and counted. One thread; {@link #close()} stops it.
+ * With {@link #truncateUdp(boolean)} every UDP answer comes back empty with TC set, so the
+ * client must ask again over TCP. A malformed query is dropped and counted. One thread per
+ * transport; {@link #close()} stops them.
  *
  * <pre>
  *  header: ID 16 | QR Opcode(4) AA TC RD RA Z(3) RCODE(4) | QDCOUNT | ANCOUNT | NSCOUNT | ARCOUNT
@@ -32,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DnsServer implements AutoCloseable {
     public static final int TYPE_A = 1;
+    public static final int TYPE_CNAME = 5;
     public static final int TYPE_SOA = 6;
     public static final int TYPE_AAAA = 28;
     public static final int TYPE_SRV = 33;
@@ -45,21 +50,57 @@ public final class DnsServer implements AutoCloseable {
     public record Question(String name, int type) {}
 
     private final DatagramSocket socket;
+    private final java.net.ServerSocket tcp;
+    private final Thread tcpThread;
+    private final AtomicInteger tcpQueries = new AtomicInteger();
+    private volatile boolean truncateUdp;
     private final Map<String, List<Rr>> records = new ConcurrentHashMap<>();
     private final List<Question> questions = new CopyOnWriteArrayList<>();
     private final AtomicInteger malformed = new AtomicInteger();
     private final Thread thread;
 
-    private DnsServer(DatagramSocket socket) {
+    private DnsServer(DatagramSocket socket, java.net.ServerSocket tcp) {
         this.socket = socket;
+        this.tcp = tcp;
         this.thread = new Thread(this::serve, "dns-server-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
+        this.tcpThread = new Thread(this::serveTcp, "dns-server-tcp-" + socket.getLocalPort());
+        tcpThread.setDaemon(true);
+        tcpThread.start();
     }
 
-    /** A server on 127.0.0.1 and a free UDP port. */
+    /** A server on 127.0.0.1 and a port free for both UDP and TCP. */
     public static DnsServer start() throws IOException {
-        return new DnsServer(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                java.net.ServerSocket tcp = new java.net.ServerSocket();
+                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+                return new DnsServer(udp, tcp);
+            } catch (IOException e) {
+                udp.close(); // that port is taken for TCP: draw another
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** From now on, UDP answers are empty with TC (truncated) set; TCP answers stay whole. */
+    public DnsServer truncateUdp(boolean truncate) {
+        this.truncateUdp = truncate;
+        return this;
+    }
+
+    /** Queries that came over TCP. */
+    public int tcpQueries() {
+        return tcpQueries.get();
+    }
+
+    /** Adds a CNAME: {@code name} is an alias of {@code target}. */
+    public DnsServer cname(String name, String target, int ttlSeconds) {
+        return add(name, new Rr(TYPE_CNAME, ttlSeconds, encodeName(target)));
     }
 
     /** "127.0.0.1:port", as a DNS server setting names it. */
@@ -134,7 +175,7 @@ public final class DnsServer implements AutoCloseable {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
-                byte[] response = answer(buf, p.getLength());
+                byte[] response = answer(buf, p.getLength(), truncateUdp);
                 if (response == null) {
                     malformed.incrementAndGet();
                     continue;
@@ -148,11 +189,46 @@ public final class DnsServer implements AutoCloseable {
         }
     }
 
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try (java.net.Socket s = tcp.accept()) {
+                s.setSoTimeout(2000);
+                java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+                java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+                while (true) {
+                    int length;
+                    try {
+                        length = in.readUnsignedShort();
+                    } catch (java.io.EOFException | java.net.SocketTimeoutException e) {
+                        break;
+                    }
+                    byte[] q = new byte[length];
+                    in.readFully(q);
+                    tcpQueries.incrementAndGet();
+                    byte[] response = answer(q, length, false);
+                    if (response == null) {
+                        malformed.incrementAndGet();
+                        break;
+                    }
+                    out.writeShort(response.length);
+                    out.write(response);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // closed, or one bad connection: keep serving while open
+            }
+        }
+    }
+
     /**
      * The response to the query in {@code q[0..length)}, or null when it is not a standard query
      * with one readable question. Public so that a fuzz test can drive it without a socket.
      */
     public byte[] answer(byte[] q, int length) {
+        return answer(q, length, false);
+    }
+
+    private byte[] answer(byte[] q, int length, boolean truncate) {
         if (length < 12 || length > q.length) {
             return null;
         }
@@ -189,28 +265,49 @@ public final class DnsServer implements AutoCloseable {
         String k = key(name.toString());
         questions.add(new Question(k, type));
         List<Rr> all = records.get(k);
+        List<byte[]> owners = new ArrayList<>();
         List<Rr> matching = new ArrayList<>();
         if (all != null) {
             for (Rr rr : all) {
                 if (rr.type == type) {
                     matching.add(rr);
+                    owners.add(encodeName(k));
                 }
             }
+            if (matching.isEmpty() && type != TYPE_CNAME) {
+                for (Rr rr : all) {
+                    if (rr.type == TYPE_CNAME) { // the alias, then its target's records
+                        matching.add(rr);
+                        owners.add(encodeName(k));
+                        String target = decodeName(rr.rdata);
+                        for (Rr t : records.getOrDefault(target, List.of())) {
+                            if (t.type == type) {
+                                matching.add(t);
+                                owners.add(encodeName(target));
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if (truncate) {
+            matching.clear();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         put16(out, u16(q, 0));
         int rcode = all == null ? 3 : 0; // NXDOMAIN for a name we do not know
-        put16(out, 0x8000 | 0x0400 | (flags & 0x0100) | rcode); // QR, AA, RD copied
+        put16(out, 0x8000 | 0x0400 | (truncate ? 0x0200 : 0) | (flags & 0x0100) | rcode); // QR, AA, TC, RD copied
         put16(out, 1);
         put16(out, matching.size());
-        put16(out, matching.isEmpty() ? 1 : 0);
+        put16(out, matching.isEmpty() && !truncate ? 1 : 0);
         put16(out, 0);
         out.write(q, 12, questionEnd - 12);
-        byte[] owner = encodeName(k);
-        for (Rr rr : matching) {
-            writeRr(out, owner, rr.type, rr.ttlSeconds, rr.rdata);
+        for (int i = 0; i < matching.size(); i++) {
+            Rr rr = matching.get(i);
+            writeRr(out, owners.get(i), rr.type, rr.ttlSeconds, rr.rdata);
         }
-        if (matching.isEmpty()) {
+        if (matching.isEmpty() && !truncate) {
             ByteArrayOutputStream soa = new ByteArrayOutputStream();
             soa.writeBytes(encodeName("ns.test"));
             soa.writeBytes(encodeName("hostmaster.test"));
@@ -246,6 +343,20 @@ public final class DnsServer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** A name we encoded ourselves (no compression) back to text. */
+    private static String decodeName(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        int p = 0;
+        while (p < b.length && b[p] != 0) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(new String(b, p + 1, b[p], StandardCharsets.US_ASCII));
+            p += 1 + b[p];
+        }
+        return key(sb.toString());
+    }
+
     private static String key(String name) {
         String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         return n.toLowerCase(Locale.ROOT);
@@ -269,7 +380,13 @@ public final class DnsServer implements AutoCloseable {
     public void close() {
         socket.close();
         try {
+            tcp.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        try {
             thread.join(2000);
+            tcpThread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -135,4 +135,21 @@ class TargetResolverIT {
     void aNameNobodyKnowsHasNoTargets() {
         assertThat(resolver.resolve("nowhere.invalid", 0, UDP)).isEmpty();
     }
+
+    @Test
+    void aTruncatedAnswerIsAskedAgainOverTcp() throws Exception {
+        dns.truncateUdp(true)
+                .srv("_sip._udp.carrier.test", 0, 0, 5080, "a.carrier.test", 60)
+                .address("a.carrier.test", "192.0.2.1", 600);
+        assertThat(show(resolver.resolve("carrier.test", 0, UDP))).containsExactly("192.0.2.1:5080/udp");
+        assertThat(dns.tcpQueries()).as("NAPTR, SRV, A and AAAA each again over TCP").isEqualTo(4);
+    }
+
+    @Test
+    void aCnameIsFollowedToItsTarget() throws Exception {
+        dns.srv("_sip._udp.carrier.test", 0, 0, 5080, "alias.carrier.test", 60)
+                .cname("alias.carrier.test", "edge.cdn.test", 60)
+                .address("edge.cdn.test", "192.0.2.7", 600);
+        assertThat(show(resolver.resolve("carrier.test", 0, UDP))).containsExactly("192.0.2.7:5080/udp");
+    }
 }
