@@ -419,7 +419,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         }
         if (challenges == null) {
             challenges = new ChallengeResponder(trunk, reg.credentials(), core.stack().headerFactory(),
-                    core.securityLog());
+                    core.securityLog(), targets.stream().map(org.voxgate.sip.SipTarget::address).toList());
         }
         String source = event instanceof gov.nist.javax.sip.ResponseEventExt ext ? ext.getRemoteIpAddress() : null;
         ChallengeResponder.Result r = challenges.respond(invite, response, source);
