@@ -81,10 +81,13 @@ class DnsTrunkIT {
         dns.close();
     }
 
-    private Sipp.Running carrier(String scenario) throws Exception {
-        Sipp.Running r = Sipp.scenario(Path.of("src/test/resources/sipp/dns", scenario), "127.0.0.1:5060",
-                work.resolve(scenario)).arg("-i", "127.0.0.1").localPort(sippPort).timeout(Duration.ofSeconds(20))
-                .start();
+    private Sipp.Running carrier(String scenario, String... keys) throws Exception {
+        Sipp s = Sipp.scenario(Path.of("src/test/resources/sipp/dns", scenario), "127.0.0.1:5060",
+                work.resolve(scenario)).arg("-i", "127.0.0.1").localPort(sippPort).timeout(Duration.ofSeconds(20));
+        for (int i = 0; i + 1 < keys.length; i += 2) {
+            s.key(keys[i], keys[i + 1]);
+        }
+        Sipp.Running r = s.start();
         String hexPort = String.format(":%04X ", sippPort);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && r.isAlive()) {
@@ -125,6 +128,30 @@ class DnsTrunkIT {
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(gateway.statistics().securityRejections().get(SecurityReason.SSRF_TARGET)).isEqualTo(before + 1);
         assertThat(dns.asked("_sips._tcp.carrier.test", DnsServer.TYPE_SRV)).isZero();
+    }
+
+    /** carrier.test has SRV only, no A: the 407 comes from an address the name does not resolve to. */
+    @Test
+    void a407FromTheSrvTargetIsAnswered() throws Exception {
+        dns.srv("_sip._udp.carrier.test", 0, 0, sippPort, "edge.carrier.test", 300)
+                .address("edge.carrier.test", "127.0.0.1", 300);
+        gateway.start();
+        try (java.net.DatagramSocket calleeRtp = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            sipp = carrier("auth-407-by-name.xml", "callee_rtp", Integer.toString(calleeRtp.getLocalPort()),
+                    "auth_user", "dialer", "auth_pass", "s3cret");
+            // set after start, dialled at once: the registration poll (2 s) must not REGISTER into the scenario first
+            trunks.set(new Trunk("t1", "acct-1", "dns", Trunk.Direction.OUTBOUND, List.of("carrier.test"), 0,
+                    Trunk.Transport.UDP, List.of(), null,
+                    new Trunk.Registration(new Trunk.Credentials("dialer", "s3cret", null), 3600), List.of("PCMU"), 10,
+                    10, Trunk.SrtpPolicy.OFF, Trunk.CallerIdPolicy.PASSTHROUGH, List.of("+44"), true));
+            long before = gateway.statistics().securityRejections().get(SecurityReason.FOREIGN_CHALLENGE);
+            DialOut d = gateway.dialOut(new DialOutRequest(MEETING, NUMBER, "t1"));
+            await().atMost(Duration.ofSeconds(8)).until(() -> d.status() == DialOutStatus.ANSWERED_AWAITING_CONFIRM);
+            d.hangup();
+            Sipp.Result r = sipp.await();
+            assertThat(r.ok()).as(r.describe()).isTrue();
+            assertThat(gateway.statistics().securityRejections().get(SecurityReason.FOREIGN_CHALLENGE)).isEqualTo(before);
+        }
     }
 
     @Test
