@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NXDOMAIN with an SOA in the authority section (its MINIMUM is the negative TTL, RFC 2308),
  * a known name without records of the asked type gets an empty NOERROR answer with that SOA.
  * With {@link #truncateUdp(boolean)} every UDP answer comes back empty with TC set, so the
- * client must ask again over TCP. A malformed query is dropped and counted. One thread per
+ * client must ask again over TCP ({@link #cutUdp(boolean)}: cut in the middle of a record). A malformed query is dropped and counted. One thread per
  * transport; {@link #close()} stops them.
  *
  * <pre>
@@ -54,6 +54,7 @@ public final class DnsServer implements AutoCloseable {
     private final Thread tcpThread;
     private final AtomicInteger tcpQueries = new AtomicInteger();
     private volatile boolean truncateUdp;
+    private volatile boolean cutUdp;
     private final Map<String, List<Rr>> records = new ConcurrentHashMap<>();
     private final List<Question> questions = new CopyOnWriteArrayList<>();
     private final AtomicInteger malformed = new AtomicInteger();
@@ -90,6 +91,15 @@ public final class DnsServer implements AutoCloseable {
     /** From now on, UDP answers are empty with TC (truncated) set; TCP answers stay whole. */
     public DnsServer truncateUdp(boolean truncate) {
         this.truncateUdp = truncate;
+        return this;
+    }
+
+    /**
+     * From now on, UDP answers have TC set and lose their last 5 bytes, so they end in the middle
+     * of a record (RFC 2181 section 9 allows a server to cut anywhere); TCP answers stay whole.
+     */
+    public DnsServer cutUdp(boolean cut) {
+        this.cutUdp = cut;
         return this;
     }
 
@@ -179,6 +189,10 @@ public final class DnsServer implements AutoCloseable {
                 if (response == null) {
                     malformed.incrementAndGet();
                     continue;
+                }
+                if (cutUdp && response.length > 17) {
+                    response = java.util.Arrays.copyOf(response, response.length - 5);
+                    response[2] |= 0x02; // TC
                 }
                 socket.send(new DatagramPacket(response, response.length, p.getSocketAddress()));
             } catch (SocketException e) {

@@ -121,17 +121,25 @@ public final class DnsClient {
         }
     }
 
-    /** The response if it answers our query, else null (a stray or forged datagram, or garbage). */
+    /**
+     * The response if it answers our query, else null (a stray or forged datagram, or garbage).
+     * A truncated response cut in the middle of a record (RFC 2181 section 9 lets a server do
+     * that) comes back as an empty truncated message when its header matches, so that we ask
+     * again over TCP.
+     */
     private static DnsWire.Message matching(byte[] buf, int length, int id, String name, int type) {
+        String want = (name.endsWith(".") ? name.substring(0, name.length() - 1) : name).toLowerCase(Locale.ROOT);
         try {
             DnsWire.Message m = DnsWire.parse(buf, length);
-            String want = (name.endsWith(".") ? name.substring(0, name.length() - 1) : name).toLowerCase(Locale.ROOT);
             if (m.response() && m.id() == id && m.questionType() == type && want.equals(m.questionName())) {
                 return m;
             }
             return null;
         } catch (DnsFormatException e) {
-            return null;
+            boolean truncatedReply = length >= 12 && ((buf[0] & 0xFF) << 8 | (buf[1] & 0xFF)) == id
+                    && (buf[2] & 0x80) != 0 && (buf[2] & 0x02) != 0; // QR and TC
+            return truncatedReply ? new DnsWire.Message(id, true, true, 0, want, type, List.of(), List.of(), List.of())
+                    : null;
         }
     }
 }
