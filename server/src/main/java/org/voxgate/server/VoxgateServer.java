@@ -112,7 +112,8 @@ public final class VoxgateServer implements AutoCloseable {
         SipGateway gateway;
         try {
             gateway = new SipGateway(sipConfig(config, advertised, data.root()), bridge, directory, cdrs, trunks)
-                    .allowLoopbackTrunkHosts(config.admin().allowInternalTrunkHosts());
+                    .allowLoopbackTrunkHosts(config.admin().allowInternalTrunkHosts())
+                    .dnsServers(config.sipAdmission().dnsServers());
             org.voxgate.sip.DialOutSettings d = org.voxgate.sip.DialOutSettings.defaults();
             gateway.dialOutSettings(new org.voxgate.sip.DialOutSettings(config.dialOutRingTimeout(), d.hostTimeout(),
                     d.confirmTimeout(), d.confirmPlays()));

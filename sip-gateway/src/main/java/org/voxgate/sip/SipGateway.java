@@ -38,6 +38,18 @@ public final class SipGateway implements AutoCloseable {
     }
 
     /**
+     * The DNS servers that locate trunk hosts (RFC 3263 NAPTR, SRV, A/AAAA; see {@link SipLocator#create}):
+     * numeric addresses with an optional port; empty means the system's (/etc/resolv.conf). Call
+     * before {@link #start()}.
+     *
+     * @throws IllegalArgumentException when an entry is not a numeric address with an optional port
+     */
+    public SipGateway dnsServers(java.util.List<String> servers) {
+        core.locator(SipLocator.create(servers));
+        return this;
+    }
+
+    /**
      * Whether trunk hosts may resolve to loopback addresses when we register or dial out (default
      * true for embedding and tests; the server passes {@code admin.allowInternalTrunkHosts},
      * default false). Wildcard, link-local (cloud metadata) and multicast addresses are always

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param name               the admin's name for it
  * @param direction          which way calls may go
  * @param hosts              the carrier's hosts (names or literals), in failover order; never empty
- * @param port               the carrier's SIP port
+ * @param port               the carrier's SIP port, or 0 for none: then the hosts' NAPTR and SRV
+ *                           records say where (RFC 3263 section 4.1), see {@link SipLocator}
  * @param transport          how we reach the carrier
  * @param inboundCidrs       source networks whose INVITEs belong to this trunk ("192.0.2.0/24", "2001:db8::1/128")
  * @param inboundCredentials digest credentials a caller may prove instead of (or besides) its address; null for none
@@ -48,7 +49,7 @@ public record Trunk(String id, String accountId, String name, Direction directio
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("a trunk needs at least one host");
         }
-        if (port < 1 || port > 65_535) {
+        if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port);
         }
         if (maxChannels < 1 || maxCallsPerSecond < 1) {

@@ -134,7 +134,8 @@ public final class Sipp {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (name.endsWith(".out") || name.endsWith("_errors.log") || name.endsWith("_messages.log")) {
-                        String text = Files.readString(f);
+                        // lenient: SIPp's screen and message logs may carry bytes that are not UTF-8
+                        String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
                         sb.append("---- ").append(name).append('\n')
                                 .append(text.length() > 6000 ? text.substring(text.length() - 6000) : text).append('\n');
                     }

@@ -1,11 +1,8 @@
 package org.voxgate.lab.trunk;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,11 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.voxgate.lab.trunk.Step.Outcome;
 import org.voxgate.server.cli.AdminClient;
+import org.voxgate.sip.SipLocator;
+import org.voxgate.sip.SipTarget;
+import org.voxgate.sip.Trunk;
 
 /**
  * The admin's check that a trunk works, step by step, each with its result, its time and what
  * a failure most likely means: the trunk as stored (exists, enabled), each carrier host's name
- * (DNS), an OPTIONS ping to each host on the trunk's transport, the live registration state, and
+ * (DNS: the RFC 3263 targets in the order the node tries them, NAPTR and SRV for a trunk
+ * without a port), an OPTIONS ping to each host (to each of its first {@value #MAX_PINGED_TARGETS}
+ * targets when NAPTR/SRV located them) on the trunk's transport, the live registration state, and
  * optionally a test call: a dial-out through the trunk into a meeting, followed until the callee
  * joins or it fails. Talks to the node only through its HTTPS admin API and to the carrier only
  * with OPTIONS; the test call is placed by the node, so it tests the node's own path.
@@ -35,14 +37,24 @@ public final class TrunkTest {
     private final AdminClient api;
     private final SSLContext sipTls;
     private final Consumer<Step> progress;
+    private final SipLocator locator;
+
+    /** Targets of one SRV-located host that get an OPTIONS ping. */
+    static final int MAX_PINGED_TARGETS = 4;
 
     /**
      * @param sipTls   trust for TLS trunks' OPTIONS (the JDK default, or a PEM bundle)
      * @param progress hears each step as it finishes
      */
     public TrunkTest(AdminClient api, SSLContext sipTls, Consumer<Step> progress) {
+        this(api, sipTls, SipLocator.create(List.of()), progress);
+    }
+
+    /** @param locator how host names become targets (the DNS servers of sip.dnsServers, or the system's) */
+    public TrunkTest(AdminClient api, SSLContext sipTls, SipLocator locator, Consumer<Step> progress) {
         this.api = api;
         this.sipTls = sipTls;
+        this.locator = locator;
         this.progress = progress;
     }
 
@@ -70,36 +82,41 @@ public final class TrunkTest {
         int port = ((Number) trunk.get("port")).intValue();
         @SuppressWarnings("unchecked")
         List<String> hosts = (List<String>) trunk.get("hosts");
-        String summary = trunk.get("name") + ", " + trunk.get("direction") + ", " + String.join(" ", hosts) + ":"
-                + port + "/" + transport;
+        String summary = trunk.get("name") + ", " + trunk.get("direction") + ", " + String.join(" ", hosts)
+                + (port == 0 ? " (port by NAPTR/SRV)" : ":" + port) + "/" + transport;
         add.accept(enabled ? Step.ok("trunk", ms, summary)
                 : new Step("trunk", Outcome.FAIL, ms, summary + ", disabled",
                 "the trunk is disabled: it refuses new calls in both directions (set enabled to true)"));
 
+        Trunk.Transport wireTransport = Trunk.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT));
         for (String host : hosts) {
             t0 = System.nanoTime();
-            InetAddress[] addresses;
-            try {
-                addresses = InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
+            List<SipTarget> targets = locator.locate(host, port, wireTransport);
+            if (targets.isEmpty()) {
                 add.accept(new Step("dns " + host, Outcome.FAIL, millisSince(t0), "does not resolve",
-                        "the host name has no address: check its spelling with the carrier"));
+                        port == 0 ? "no NAPTR, SRV (" + SipLocator.srvName(host, wireTransport)
+                                + ") or address record: check the name with the carrier, or set the trunk's port"
+                                : "the host name has no address: check its spelling with the carrier"));
                 continue;
             }
-            add.accept(Step.ok("dns " + host, millisSince(t0),
-                    String.join(" ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList())));
-            t0 = System.nanoTime();
-            OptionsPing.Result r = OptionsPing.ping(host, addresses[0], port, transport, plan.pingTimeout(), sipTls);
-            String name = "OPTIONS " + host + ":" + port + "/" + transport;
-            String why = Explanations.options(r.status());
-            if (r.status() == 0) {
-                add.accept(new Step(name, Outcome.FAIL, millisSince(t0), r.error(), transport.equals("tls")
-                        && r.error() != null && r.error().startsWith("SSL")
-                        ? "TLS failed: the carrier's certificate is not trusted or does not name " + host
-                        + " (sip.tlsTrustStore), or it speaks no TLS 1.2+" : why));
-            } else {
-                add.accept(new Step(name, r.status() < 300 ? Outcome.OK : Outcome.WARN, millisSince(t0),
-                        r.statusLine(), why));
+            add.accept(Step.ok("dns " + host, millisSince(t0), describe(targets)));
+            List<SipTarget> pinged = port == 0 ? targets.subList(0, Math.min(MAX_PINGED_TARGETS, targets.size()))
+                    : targets.subList(0, 1);
+            for (SipTarget target : pinged) {
+                t0 = System.nanoTime();
+                OptionsPing.Result r = OptionsPing.ping(host, target.address(), target.port(), transport,
+                        plan.pingTimeout(), sipTls);
+                String name = port == 0 ? "OPTIONS " + host + " " + target : "OPTIONS " + host + ":" + port + "/" + transport;
+                String why = Explanations.options(r.status());
+                if (r.status() == 0) {
+                    add.accept(new Step(name, Outcome.FAIL, millisSince(t0), r.error(), transport.equals("tls")
+                            && r.error() != null && r.error().startsWith("SSL")
+                            ? "TLS failed: the carrier's certificate is not trusted or does not name " + host
+                            + " (sip.tlsTrustStore), or it speaks no TLS 1.2+" : why));
+                } else {
+                    add.accept(new Step(name, r.status() < 300 ? Outcome.OK : Outcome.WARN, millisSince(t0),
+                            r.statusLine(), why));
+                }
             }
         }
 
@@ -130,6 +147,19 @@ public final class TrunkTest {
         }
         testCall(plan, add);
         return steps;
+    }
+
+    /** "1) 192.0.2.1:5060/udp via NAPTR SIP+D2U -> SRV ... 2) ...": the targets in the order the node tries them. */
+    static String describe(List<SipTarget> targets) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < targets.size(); i++) {
+            SipTarget t = targets.get(i);
+            if (i > 0) {
+                sb.append("  ");
+            }
+            sb.append(i + 1).append(") ").append(t).append(" via ").append(t.via());
+        }
+        return sb.toString();
     }
 
     private void testCall(Plan plan, Consumer<Step> add) throws IOException {

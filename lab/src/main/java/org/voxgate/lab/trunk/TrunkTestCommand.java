@@ -54,6 +54,11 @@ public final class TrunkTestCommand implements Callable<Integer> {
     @Option(names = "--call-timeout-s", defaultValue = "60", description = "how long to follow the test call (default: ${DEFAULT-VALUE})")
     long callTimeoutS;
 
+    @Option(names = "--dns-server", split = ",", paramLabel = "ADDR[:PORT]",
+            defaultValue = "${env:VOXGATE_SIP_DNS_SERVERS:-}",
+            description = "DNS servers that locate the trunk's hosts (NAPTR/SRV, as the node's sip.dnsServers); default: /etc/resolv.conf's")
+    List<String> dnsServers;
+
     /** For tests: the key instead of the environment. */
     String key = System.getenv("VOXGATE_ADMIN_KEY");
 
@@ -70,7 +75,9 @@ public final class TrunkTestCommand implements Callable<Integer> {
         AdminClient api = new AdminClient(url, key, cacert);
         SSLContext tls = sipCacert == null ? SSLContext.getDefault() : trusting(sipCacert);
         System.out.printf("%-36s %-7s %7s  %s%n", "step", "result", "ms", "detail");
-        List<Step> steps = new TrunkTest(api, tls, TrunkTestCommand::print).run(new TrunkTest.Plan(trunkId, number,
+        List<String> servers = dnsServers == null ? List.of()
+                : dnsServers.stream().map(String::trim).filter(d -> !d.isEmpty()).toList();
+        List<Step> steps = new TrunkTest(api, tls, org.voxgate.sip.SipLocator.create(servers), TrunkTestCommand::print).run(new TrunkTest.Plan(trunkId, number,
                 meeting, Duration.ofMillis(pingTimeoutMs), Duration.ofSeconds(callTimeoutS)));
         boolean failed = steps.stream().anyMatch(s -> s.outcome() == Step.Outcome.FAIL);
         System.out.println(failed ? "trunk test: FAILED" : "trunk test: passed");

@@ -137,4 +137,37 @@ class TrunkTestIT {
         assertThat(test("no-such-trunk")).singleElement()
                 .satisfies(s -> assertThat(s.explanation()).contains("no trunk with this id"));
     }
+
+    @Test
+    void aHostWithoutAPortShowsItsSrvTargetsInOrderAndPingsEach() throws Exception {
+        int carrier = FreePorts.udpAndTcp();
+        int dead = FreePorts.udpAndTcp();
+        Sipp.Running uas = Sipp.scenario(Path.of("src/test/resources/sipp/options-uas.xml"), "127.0.0.1:9", dir)
+                .localPort(carrier).timeout(Duration.ofSeconds(20)).start();
+        try (org.voxgate.testing.DnsServer dns = org.voxgate.testing.DnsServer.start()) {
+            dns.srv("_sip._udp.carrier.test", 20, 0, dead, "b.carrier.test", 60)
+                    .srv("_sip._udp.carrier.test", 10, 0, carrier, "a.carrier.test", 60)
+                    .address("a.carrier.test", "127.0.0.1", 60)
+                    .address("b.carrier.test", "127.0.0.1", 60);
+            Thread.sleep(300); // SIPp binds its port
+            AdminClient.Answer a = api.send("POST", "/trunks", "{\"name\":\"by-srv\",\"hosts\":[\"carrier.test\"],"
+                    + "\"port\":0,\"inboundCidrs\":[\"127.0.0.9/32\"]}", null);
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            String id = a.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            List<Step> steps = new TrunkTest(api, SSLContext.getDefault(),
+                    org.voxgate.sip.SipLocator.create(List.of(dns.address())), s -> { }).run(
+                    new TrunkTest.Plan(id, null, null, Duration.ofMillis(1500), Duration.ofSeconds(10)));
+            assertThat(steps).extracting(Step::name).containsExactly("trunk", "dns carrier.test",
+                    "OPTIONS carrier.test 127.0.0.1:" + carrier + "/udp", "OPTIONS carrier.test 127.0.0.1:" + dead + "/udp",
+                    "registration", "test call");
+            assertThat(steps.get(1).detail()).isEqualTo("1) 127.0.0.1:" + carrier + "/udp via SRV _sip._udp.carrier.test"
+                    + " -> a.carrier.test:" + carrier + "  2) 127.0.0.1:" + dead + "/udp via SRV _sip._udp.carrier.test"
+                    + " -> b.carrier.test:" + dead);
+            assertThat(steps.get(2).outcome()).as(steps.get(2).toString()).isEqualTo(Outcome.OK);
+            assertThat(steps.get(3).outcome()).as(steps.get(3).toString()).isEqualTo(Outcome.FAIL);
+            assertThat(uas.await().ok()).isTrue();
+        } finally {
+            uas.kill();
+        }
+    }
 }

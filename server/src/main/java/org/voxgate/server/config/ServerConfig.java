@@ -49,8 +49,14 @@ public record ServerConfig(
      *
      * @param realm            empty: the advertised address
      * @param digestAlgorithms  of our challenges, preferred first (key {@code sip.digestAlgorithms})
+     * @param dnsServers        who locates trunk hosts (RFC 3263), empty for /etc/resolv.conf's (key {@code sip.dnsServers})
      */
-    public record SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {}
+    public record SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms,
+                               List<String> dnsServers) {
+        public SipAdmission(List<String> localCallerNetworks, String realm, List<String> digestAlgorithms) {
+            this(localCallerNetworks, realm, digestAlgorithms, List.of());
+        }
+    }
 
     /**
      * SIP over TLS: port (0: off) and the PEM pair, both empty for a generated self-signed one.
@@ -194,8 +200,10 @@ public record ServerConfig(
 
     @SuppressWarnings("unchecked")
     private static SipAdmission sipAdmission(Map<String, Object> v) {
+        String dns = ((String) v.get("sip.dnsServers")).trim();
         return new SipAdmission((List<String>) v.get("sip.localCallerNetworks"), (String) v.get("sip.realm"),
-                (List<String>) v.get("sip.digestAlgorithms"));
+                (List<String>) v.get("sip.digestAlgorithms"),
+                dns.isEmpty() ? List.of() : List.of(dns.split("\\s*,\\s*")));
     }
 
     private static SipTls sipTls(Map<String, Object> v) throws ConfigException {

@@ -85,6 +85,10 @@ public final class Settings {
                     "realm of the digest challenges sent to trunk callers; empty: the advertised address"),
             new Setting("sip.digestAlgorithms", "SHA-256,MD5", new SettingType.ListOf(Set.of("SHA-256", "MD5", "SHA-512-256")),
                     "digest algorithms of our challenges, one WWW-Authenticate each, preferred first (RFC 8760); list only MD5 for old UAs that give up on a SHA-256 challenge"),
+            new Setting("sip.dnsServers", "", new SettingType.Text(
+                    Pattern.compile("|[0-9A-Fa-f:.\\[\\]]+(\\s*,\\s*[0-9A-Fa-f:.\\[\\]]+)*"),
+                    "empty, or a comma-separated list of numeric addresses with an optional port (192.0.2.53, 127.0.0.1:5353, [2001:db8::53]:53)"),
+                    "DNS servers that locate trunk hosts without a port by NAPTR and SRV (RFC 3263); empty: those of /etc/resolv.conf"),
             new Setting("rtp.portMin", "20000", new SettingType.IntRange(1024, 65534),
                     "first port of the RTP/RTCP range (even)"),
             new Setting("rtp.portMax", "29999", new SettingType.IntRange(1025, 65535),

@@ -42,7 +42,7 @@ public final class Resources {
             Field.required("name", "name", NAME),
             Field.optional("direction", "direction", new OneOf(List.of("inbound", "outbound", "both")), "both"),
             Field.required("hosts", "hosts", new ListOf(new Host(), 1, 10, true)),
-            Field.optional("port", "port", new IntRange(1, 65535), 5060),
+            Field.optional("port", "port", new IntRange(0, 65535), 5060), // 0: none, NAPTR/SRV locate (RFC 3263)
             Field.optional("transport", "transport", new OneOf(List.of("udp", "tcp", "tls")), "udp"),
             Field.optional("inboundCidrs", "inbound_cidrs", new ListOf(new Cidr(), 0, 50, true), List.of()),
             Field.nullable("inboundUsername", "inbound_username", SIP_USER),

@@ -33,9 +33,9 @@ public record RegisterRequest(String trunkId, String host, int port, Trunk.Trans
         Objects.requireNonNull(callId, "callId");
     }
 
-    /** The Request-URI: {@code sip:host:port;transport=udp|tcp|tls}. */
+    /** The Request-URI: {@code sip:host:port;transport=udp|tcp|tls}, without the port when it is 0 (RFC 3263: located by NAPTR/SRV). */
     public String requestUri() {
-        return "sip:" + hostForUri(host) + ":" + port + ";transport=" + transport.wire();
+        return "sip:" + hostForUri(host) + (port > 0 ? ":" + port : "") + ";transport=" + transport.wire();
     }
 
     /** An IPv6 literal in brackets, anything else as is. */

@@ -377,7 +377,7 @@ public final class RegistrationMachine implements RegisterTransport.ResponseSink
     }
 
     private String requestUri() {
-        return "sip:" + RegisterRequest.hostForUri(host()) + ":" + trunk.port() + ";transport="
+        return "sip:" + RegisterRequest.hostForUri(host()) + (trunk.port() > 0 ? ":" + trunk.port() : "") + ";transport="
                 + trunk.transport().wire();
     }
 

@@ -35,7 +35,8 @@ public final class CarrierTlsPolicy implements TlsSecurityPolicy {
             return; // a stateless send (an ACK on a connection we did not open for a transaction)
         }
         Hop hop = transaction.getNextHop();
-        String host = hop == null ? null : hop.getHost();
+        // a located target (RFC 3263) is an address; its certificate names the trunk's host (RFC 5922 section 4)
+        String host = hop instanceof TargetRouter.TargetHop t ? t.tlsName() : hop == null ? null : hop.getHost();
         Certificate[] chain;
         try {
             chain = transaction.getPeerCertificates();

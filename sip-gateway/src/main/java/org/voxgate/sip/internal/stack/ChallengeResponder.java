@@ -44,6 +44,7 @@ import org.voxgate.sip.internal.security.SecurityLog;
  */
 public final class ChallengeResponder {
     private final Trunk trunk;
+    private final java.util.Set<InetAddress> locatedPeers;
     private final ChallengeAnswerer answerer;
     private final HeaderFactory headers;
     private final SecurityLog securityLog;
@@ -62,6 +63,17 @@ public final class ChallengeResponder {
      */
     public ChallengeResponder(Trunk trunk, Trunk.Credentials credentials, HeaderFactory headers,
                               SecurityLog securityLog) {
+        this(trunk, credentials, headers, securityLog, java.util.List.of());
+    }
+
+    /**
+     * @param locatedPeers the addresses RFC 3263 located for the trunk's hosts (SRV targets'
+     *                     addresses are not the host name's own): a challenge from one of them is
+     *                     from the trunk too
+     */
+    public ChallengeResponder(Trunk trunk, Trunk.Credentials credentials, HeaderFactory headers,
+                              SecurityLog securityLog, java.util.Collection<InetAddress> locatedPeers) {
+        this.locatedPeers = java.util.Set.copyOf(locatedPeers);
         this.trunk = Objects.requireNonNull(trunk, "trunk");
         this.answerer = new ChallengeAnswerer(credentials);
         this.headers = headers;
@@ -127,7 +139,11 @@ public final class ChallengeResponder {
             return false;
         }
         try {
-            String src = InetAddress.getByName(source).getHostAddress();
+            InetAddress srcAddress = InetAddress.getByName(source); // a literal: no lookup
+            if (locatedPeers.contains(srcAddress)) {
+                return true;
+            }
+            String src = srcAddress.getHostAddress();
             for (String host : trunk.hosts()) {
                 for (InetAddress a : InetAddress.getAllByName(host)) {
                     if (a.getHostAddress().equals(src)) {

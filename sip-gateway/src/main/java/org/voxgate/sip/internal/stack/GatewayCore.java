@@ -56,6 +56,7 @@ public final class GatewayCore implements AutoCloseable {
     private final MeetingDirectory directory;
     private volatile TrunkDirectory trunks = TrunkDirectory.none();
     private volatile boolean allowLoopbackTrunkHosts = true;
+    private volatile org.voxgate.sip.SipLocator locator; // RFC 3263; made on first use unless set
     private final CallListener listener;
     private final SessionTimerPolicy policy;
     private final IvrSettings ivrSettings;
@@ -307,6 +308,39 @@ public final class GatewayCore implements AutoCloseable {
 
     TrunkDirectory trunks() {
         return trunks;
+    }
+
+    /** How trunk hosts become targets (RFC 3263): set before {@link #start()}; the default asks /etc/resolv.conf's servers. */
+    public void locator(org.voxgate.sip.SipLocator locator) {
+        this.locator = java.util.Objects.requireNonNull(locator, "locator");
+    }
+
+    org.voxgate.sip.SipLocator locator() {
+        org.voxgate.sip.SipLocator l = locator;
+        if (l == null) {
+            synchronized (this) {
+                if (locator == null) {
+                    locator = org.voxgate.sip.SipLocator.create(java.util.List.of());
+                }
+                l = locator;
+            }
+        }
+        return l;
+    }
+
+    /**
+     * The targets of all of {@code trunk}'s hosts, host by host in the trunk's order, each host's
+     * as RFC 3263 orders them; blocks on DNS. The caller checks each address with
+     * {@link #refusedTrunkAddress} before it sends.
+     */
+    java.util.List<org.voxgate.sip.SipTarget> locate(org.voxgate.sip.Trunk trunk) {
+        java.util.Map<String, org.voxgate.sip.SipTarget> out = new java.util.LinkedHashMap<>();
+        for (String host : trunk.hosts()) {
+            for (org.voxgate.sip.SipTarget t : locator().locate(host, trunk.port(), trunk.transport())) {
+                out.putIfAbsent(t.toString(), t);
+            }
+        }
+        return java.util.List.copyOf(out.values());
     }
 
     /** Whether a trunk host may resolve to a loopback address (the server passes admin.allowInternalTrunkHosts). */

@@ -98,6 +98,7 @@ public final class JainSipStack {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "gov.nist.voxgate-" + INSTANCES.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("javax.sip.ROUTER_PATH", TargetRouter.class.getName()); // located targets (RFC 3263)
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         // The stack's hard limit: a TCP/TLS message longer than this closes the connection, and a
@@ -175,5 +176,14 @@ public final class JainSipStack {
                 }
             }
         }
+    }
+
+    /**
+     * Sends the request (a new client transaction's, before {@code sendRequest}) to {@code target}
+     * instead of where its Request-URI's host resolves; see {@link TargetRouter}.
+     */
+    void pin(javax.sip.message.Request request, org.voxgate.sip.SipTarget target) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        ((TargetRouter) stack.getRouter()).pin(via.getBranch(), target);
     }
 }

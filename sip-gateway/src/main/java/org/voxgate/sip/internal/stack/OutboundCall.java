@@ -75,7 +75,8 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private MediaLeg leg;
     private String offer;
     private boolean answerTaken;
-    private int hostIndex;
+    private java.util.List<org.voxgate.sip.SipTarget> targets; // the trunk's hosts located (RFC 3263), in failover order
+    private int hostIndex; // into targets
     private long cseq;
     private ChallengeResponder challenges;
     private ClientTransaction inviteTx;
@@ -151,6 +152,8 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
 
     /** Runs on the call executor: opens the leg, builds our offer, sends the first INVITE. */
     void start() {
+        // RFC 3263: the trunk's hosts as (address, port, transport) targets; DNS blocks, so before the lock
+        java.util.List<org.voxgate.sip.SipTarget> located = core.locate(trunk);
         MediaLeg newLeg;
         try {
             newLeg = core.bridge().openLeg(new LegOptions(callId, trunk.codecs(), true), legListener);
@@ -167,6 +170,12 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
                 return;
             }
             leg = newLeg;
+            targets = located;
+            if (targets.isEmpty()) {
+                LOG.info("dial-out: no host of trunk {} resolves", trunk.id());
+                end(EndCause.DIAL_OUT_FAILED, DialOutFailure.UNREACHABLE);
+                return;
+            }
             offer = newLeg.createOffer();
             phase = Phase.INVITING;
             Duration ring = request.ringTimeout() != null ? request.ringTimeout() : settings.ringTimeout();
@@ -177,36 +186,22 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         }
     }
 
-    /** Sends a new INVITE to the current host; on a transport error, goes on to the next one. */
+    /** Sends a new INVITE to the current target; on a transport error, goes on to the next one. */
     private void sendInvite() {
-        String host = trunk.hosts().get(hostIndex);
-        String refused = refusedHost(host);
+        org.voxgate.sip.SipTarget target = targets.get(hostIndex);
+        String refused = core.refusedTrunkAddress(target.address()); // every resolved address, at every use
         if (refused != null) {
-            LOG.warn("dial-out: host {} refused: {}", host, refused);
-            core.securityLog().reject(host, org.voxgate.sip.SecurityReason.SSRF_TARGET, "dial-out to " + refused);
+            LOG.warn("dial-out: target {} of {} refused: {}", target, target.host(), refused);
+            core.securityLog().reject(target.host(), org.voxgate.sip.SecurityReason.SSRF_TARGET,
+                    "dial-out to " + target.host() + " resolves to " + refused);
             failover();
             return;
         }
         try {
-            sendPrepared(invites.build(host, ++cseq, offer, null));
+            sendPrepared(invites.build(target.host(), ++cseq, offer, null));
         } catch (Exception e) {
             LOG.warn("dial-out: could not build the INVITE", e);
             end(EndCause.ERROR, DialOutFailure.ERROR);
-        }
-    }
-
-    /** Why we must not send to {@code host} (it resolves to an address trunks may not use), or null. */
-    private String refusedHost(String host) {
-        try {
-            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
-                String why = core.refusedTrunkAddress(a);
-                if (why != null) {
-                    return host + " resolves to " + why;
-                }
-            }
-            return null;
-        } catch (java.net.UnknownHostException e) {
-            return null; // the stack reports it as a transport error and we fail over
         }
     }
 
@@ -214,6 +209,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     private void sendPrepared(Request request) {
         try {
             invite = request;
+            core.stack().pin(request, targets.get(hostIndex)); // to the checked address, not a new lookup
             ClientTransaction ct = core.stack().provider().getNewClientTransaction(request);
             ct.setApplicationData(this);
             if (dialog != null) {
@@ -225,7 +221,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             ct.sendRequest();
             armHostTimer(ct);
         } catch (Exception e) {
-            LOG.info("dial-out: INVITE to {} failed: {}", trunk.hosts().get(hostIndex), e.toString());
+            LOG.info("dial-out: INVITE to {} failed: {}", targets.get(hostIndex), e.toString());
             failover();
         }
     }
@@ -236,12 +232,12 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         hostTimer = null;
         hostIndex++;
         challenges = null; // a new host is a new conversation: it may challenge once
-        if (hostIndex >= trunk.hosts().size()) {
+        if (hostIndex >= targets.size()) {
             LOG.info("dial-out: no host of trunk {} answered", trunk.id());
             end(EndCause.DIAL_OUT_FAILED, DialOutFailure.UNREACHABLE);
             return false;
         }
-        LOG.info("dial-out: trying the next host {}", trunk.hosts().get(hostIndex));
+        LOG.info("dial-out: trying the next host {}", targets.get(hostIndex));
         if (answerTaken) {
             // the last host's early answer is not the next host's: offer again (the bridge takes
             // one answer per offer)
@@ -262,7 +258,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         hostTimer = core.scheduler().schedule(settings.hostTimeout(), () -> core.runAsync(callId, () -> {
             synchronized (this) {
                 if (phase == Phase.INVITING && ct == inviteTx && !provisional) {
-                    LOG.info("dial-out: host {} silent for {}", trunk.hosts().get(hostIndex), settings.hostTimeout());
+                    LOG.info("dial-out: host {} silent for {}", targets.get(hostIndex), settings.hostTimeout());
                     terminate(ct);
                     failover();
                 }
@@ -304,7 +300,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
             case CHALLENGE -> challenged(event, response);
             case NEXT_HOST -> {
                 state.sipStatus(status);
-                LOG.info("dial-out: {} from {}", status, trunk.hosts().get(hostIndex));
+                LOG.info("dial-out: {} from {}", status, targets.get(hostIndex));
                 failover();
             }
             case FAILED -> {
@@ -423,7 +419,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
         }
         if (challenges == null) {
             challenges = new ChallengeResponder(trunk, reg.credentials(), core.stack().headerFactory(),
-                    core.securityLog());
+                    core.securityLog(), targets.stream().map(org.voxgate.sip.SipTarget::address).toList());
         }
         String source = event instanceof gov.nist.javax.sip.ResponseEventExt ext ? ext.getRemoteIpAddress() : null;
         ChallengeResponder.Result r = challenges.respond(invite, response, source);
@@ -440,7 +436,7 @@ final class OutboundCall extends DialogCall implements ClientHandler, DialOut {
     @Override
     public synchronized void onTimeout(TimeoutEvent event) {
         if (phase == Phase.INVITING && event.getClientTransaction() == inviteTx) {
-            LOG.info("dial-out: INVITE to {} timed out", trunk.hosts().get(hostIndex));
+            LOG.info("dial-out: INVITE to {} timed out", targets.get(hostIndex));
             failover();
         }
     }

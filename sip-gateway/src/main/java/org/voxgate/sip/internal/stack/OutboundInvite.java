@@ -33,7 +33,8 @@ final class OutboundInvite {
 
     /**
      * The INVITE to {@code host} (RFC 3261 section 8.1.1): Request-URI
-     * {@code sip:<number>@<host>:<port>;transport=<t>;user=phone}, To without port, From by the
+     * {@code sip:<number>@<host>:<port>;transport=<t>;user=phone} (no port when the trunk has
+     * none: NAPTR/SRV located it), To without port, From by the
      * trunk's caller-ID policy with our tag, a new branch, Contact and Via on the trunk's
      * transport, our offer.
      *
@@ -44,7 +45,9 @@ final class OutboundInvite {
         HeaderFactory hf = stack.headerFactory();
         String transport = trunk.transport().wire();
         SipURI target = stack.addressFactory().createSipURI(request.number(), host);
-        target.setPort(trunk.port());
+        if (trunk.port() > 0) {
+            target.setPort(trunk.port()); // no port: RFC 3263 located the target from the host name alone
+        }
         target.setTransportParam(transport);
         target.setUserParam("phone");
         SipURI toUri = stack.addressFactory().createSipURI(request.number(), host);

@@ -45,6 +45,8 @@ final class RegisterSender implements RegisterTransport {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterSender.class);
 
     private final GatewayCore core;
+    /** Per trunk and host: how many times we moved on to the next located target. */
+    private final java.util.Map<String, Integer> nextTarget = new java.util.concurrent.ConcurrentHashMap<>();
 
     RegisterSender(GatewayCore core) {
         this.core = core;
@@ -56,21 +58,31 @@ final class RegisterSender implements RegisterTransport {
     }
 
     private void sendNow(RegisterRequest req, ResponseSink sink) {
+        // RFC 3263: the registrar host as targets; every address passes the SSRF check before use
+        List<org.voxgate.sip.SipTarget> usable = new ArrayList<>();
         Set<String> peerAddresses = new HashSet<>();
-        try {
-            for (InetAddress a : InetAddress.getAllByName(req.host())) {
-                String refused = core.refusedTrunkAddress(a);
-                if (refused != null) {
-                    sink.onResponse(req.cseq(), RegisterResponse.transportError(req.host() + " resolves to "
-                            + refused + ": refused"));
-                    return;
-                }
-                peerAddresses.add(a.getHostAddress());
+        String refused = null;
+        for (org.voxgate.sip.SipTarget t : core.locator().locate(req.host(), req.port(), req.transport())) {
+            String why = core.refusedTrunkAddress(t.address());
+            if (why != null) {
+                refused = why;
+                core.securityLog().reject(req.host(), org.voxgate.sip.SecurityReason.SSRF_TARGET,
+                        "REGISTER to " + req.host() + " resolves to " + why);
+                continue;
             }
-        } catch (Exception e) {
-            sink.onResponse(req.cseq(), RegisterResponse.transportError("cannot resolve " + req.host()));
+            usable.add(t);
+            peerAddresses.add(t.address().getHostAddress());
+        }
+        if (usable.isEmpty()) {
+            sink.onResponse(req.cseq(), RegisterResponse.transportError(refused != null
+                    ? req.host() + " resolves to " + refused + ": refused" : "cannot resolve " + req.host()));
             return;
         }
+        // a target that timed out or refused the connection: the next REGISTER tries the next one
+        String key = req.trunkId() + " " + req.host();
+        int index = Math.floorMod(nextTarget.getOrDefault(key, 0), usable.size());
+        org.voxgate.sip.SipTarget target = usable.get(index);
+        Runnable advance = () -> nextTarget.merge(key, 1, Integer::sum);
         try {
             JainSipStack stack = core.stack();
             AddressFactory af = stack.addressFactory();
@@ -79,7 +91,8 @@ final class RegisterSender implements RegisterTransport {
             int ourPort = core.registrationSettings().port(req.transport());
             SipURI requestUri = (SipURI) af.createURI(req.requestUri());
             Address aor = af.createAddress(af.createSipURI(req.aorUser(), req.aorDomain()));
-            ViaHeader via = hf.createViaHeader(contactHost, ourPort, req.transport().wire(), null);
+            ViaHeader via = hf.createViaHeader(contactHost, ourPort, req.transport().wire(),
+                    gov.nist.javax.sip.Utils.getInstance().generateBranchId()); // the router pins by branch
             via.setRPort();
             Request r = stack.messageFactory().createRequest(requestUri, Request.REGISTER,
                     hf.createCallIdHeader(req.callId()), hf.createCSeqHeader(req.cseq(), Request.REGISTER),
@@ -94,11 +107,13 @@ final class RegisterSender implements RegisterTransport {
             if (req.authorization() != null) {
                 r.addHeader(hf.createHeader(req.authorization().headerName(), req.authorization().value()));
             }
+            stack.pin(r, target);
             ClientTransaction ct = stack.provider().getNewClientTransaction(r);
-            ct.setApplicationData(new Handler(req.cseq(), sink, peerAddresses, contactHost, ourPort));
+            ct.setApplicationData(new Handler(req.cseq(), sink, peerAddresses, contactHost, ourPort, advance));
             ct.sendRequest();
         } catch (Exception e) {
-            LOG.debug("REGISTER to {} not sent", req.host(), e);
+            LOG.debug("REGISTER to {} ({}) not sent", req.host(), target, e);
+            advance.run();
             sink.onResponse(req.cseq(), RegisterResponse.transportError(String.valueOf(e.getMessage())));
         }
     }
@@ -110,8 +125,11 @@ final class RegisterSender implements RegisterTransport {
         private final Set<String> peerAddresses;
         private final String contactHost;
         private final int contactPort;
+        private final Runnable nextTarget;
 
-        Handler(long cseq, ResponseSink sink, Set<String> peerAddresses, String contactHost, int contactPort) {
+        Handler(long cseq, ResponseSink sink, Set<String> peerAddresses, String contactHost, int contactPort,
+                Runnable nextTarget) {
+            this.nextTarget = nextTarget;
             this.cseq = cseq;
             this.sink = sink;
             this.peerAddresses = peerAddresses;
@@ -125,6 +143,9 @@ final class RegisterSender implements RegisterTransport {
             if (r.getStatusCode() < 200) {
                 return;
             }
+            if (r.getStatusCode() == 503 || r.getStatusCode() == 408) {
+                nextTarget.run(); // RFC 3263 section 4.3: try the next target
+            }
             String source = event instanceof ResponseEventExt ext ? ext.getRemoteIpAddress() : null;
             boolean fromPeer = source != null && peerAddresses.contains(normalize(source));
             sink.onResponse(cseq, new RegisterResponse(r.getStatusCode(), r.getReasonPhrase(), challenges(r),
@@ -133,11 +154,13 @@ final class RegisterSender implements RegisterTransport {
 
         @Override
         public void onTimeout(TimeoutEvent event) {
+            nextTarget.run();
             sink.onResponse(cseq, RegisterResponse.timeout());
         }
 
         @Override
         public void onTransportRefused(String reason) {
+            nextTarget.run();
             sink.onResponse(cseq, RegisterResponse.transportError(reason));
         }
 
