@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Runs a {@link LoadPlan}: places the calls, holds them, hangs up, gathers the measurements. */
 public final class LoadRunner {
-    private static final long TEARDOWN_WAIT_NANOS = 10_000_000_000L;
+    /** Timer F of the BYEs, and a little more. */
+    private static final long TEARDOWN_WAIT_NANOS = (LoadCall.BYE_TIMEOUT_MS + 2_000) * 1_000_000L;
 
     private final LoadPlan plan;
     private final PrintStream progress;
@@ -58,6 +59,7 @@ public final class LoadRunner {
                         plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
                 calls.add(call);
                 rtp.add(media);
+                call.onEnd(() -> rtp.retire(media)); // the leg's SRTP keys live as long as its call
                 call.start();
             }
             placedAt = System.nanoTime();
