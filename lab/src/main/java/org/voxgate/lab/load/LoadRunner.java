@@ -17,6 +17,7 @@ public final class LoadRunner {
 
     private final LoadPlan plan;
     private final PrintStream progress;
+    private int lastLineLength;
 
     /** @param progress where the one-line progress goes (carriage-return updated), or null */
     public LoadRunner(LoadPlan plan, PrintStream progress) {
@@ -68,8 +69,8 @@ public final class LoadRunner {
                 Thread.sleep(20);
             }
             settledAt = System.nanoTime();
-            long holdUntil = settledAt + plan.holdSeconds() * 1_000_000_000L;
-            long steadyAt = settledAt + entryNanos();
+            long holdUntil = settledAt + keysPhaseNanos(plan) + plan.holdSeconds() * 1_000_000_000L;
+            long steadyAt = settledAt + keysPhaseNanos(plan) + 1_000_000_000L; // and a second for the joins
             boolean marked = false;
             while (System.nanoTime() < holdUntil) {
                 if (!marked && System.nanoTime() >= steadyAt) {
@@ -105,13 +106,17 @@ public final class LoadRunner {
         return result;
     }
 
-    /** From the last answer until its keys are typed (and a second for the join): the IVR phase. */
-    private long entryNanos() {
+    /**
+     * From the last answer until the last call has typed its keys (the pause before the first key,
+     * then {@link CallMedia#KEY_MS} per key): the hold starts after it, so every call spends
+     * {@code --hold} seconds through the IVR rather than the last ones hanging up while they still type.
+     */
+    static long keysPhaseNanos(LoadPlan plan) {
         int keys = 0;
         for (int i = 0; i < plan.calls(); i++) {
             keys = Math.max(keys, plan.keys(i).length());
         }
-        return (plan.keysDelayMs() + keys * CallMedia.KEY_MS + 1000) * 1_000_000L;
+        return keys == 0 ? 0 : (plan.keysDelayMs() + keys * CallMedia.KEY_MS) * 1_000_000L;
     }
 
     private long progress(List<LoadCall<CallMedia>> calls, long start, long last, NodeMetricsPoller node) {
@@ -142,8 +147,17 @@ public final class LoadRunner {
             line.append(String.format(Locale.ROOT, "  node cpu %.0f%% rss %.0f MB late ticks %.0f", n.cpuShare() * 100,
                     n.rssBytes() / 1e6, n.lateTicks()));
         }
-        progress.print("\r" + line + "   ");
+        progress.print(overwrite(line.toString(), lastLineLength));
         progress.flush();
+        lastLineLength = line.length();
         return now;
+    }
+
+    /**
+     * The carriage-return update of a one-line display: {@code line}, then blanks over whatever of
+     * the previous line (of {@code previousLength} characters) it does not cover.
+     */
+    static String overwrite(String line, int previousLength) {
+        return "\r" + line + " ".repeat(Math.max(0, previousLength - line.length()));
     }
 }
