@@ -30,6 +30,7 @@ final class SrtpLeg implements AutoCloseable {
     private long otherRefusals; // receive thread
     private long beforeKey; // receive thread: part of otherRefusals
     private long replayed; // receive thread: part of otherRefusals (REPLAYED, TOO_OLD)
+    private final long[] refusedByStatus = new long[SrtpStatus.values().length]; // receive thread
     private long protectFailures; // send thread
 
     SrtpLeg() {
@@ -96,6 +97,7 @@ final class SrtpLeg implements AutoCloseable {
         if (s == SrtpStatus.OK) {
             return rxPacket.length();
         }
+        refusedByStatus[s.ordinal()]++;
         if (s == SrtpStatus.AUTH_FAIL) {
             authFailures++;
         } else {
@@ -121,6 +123,11 @@ final class SrtpLeg implements AutoCloseable {
     /** Read after the threads stopped (or after {@link RtpEngine#retire} wiped the keys). */
     Counts counts() {
         return new Counts(authFailures, otherRefusals, protectFailures, beforeKey, replayed);
+    }
+
+    /** Packets unprotect refused with {@code status} (not counting those before the key). Read as {@link #counts()}. */
+    long refused(SrtpStatus status) {
+        return refusedByStatus[status.ordinal()];
     }
 
     /**
