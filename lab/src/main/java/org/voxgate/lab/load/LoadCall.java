@@ -163,15 +163,12 @@ public final class LoadCall<M extends MediaEndpoint> {
         remoteTarget = ok.contactUri() != null ? ok.contactUri() : dialog.requestUri();
         state = State.UP;
         cancelTimers();
+        InetSocketAddress rtp = SipRequests.mediaAddress(ok.body());
+        // the answer's key (and payload types) first: the node starts its media (the IVR prompt)
+        // on our ACK, and a packet that overtook a late key would be refused as "no key yet"
+        String refused = rtp == null ? "200 OK without usable SDP" : media.onAnswer(ok.body());
         ack = SipRequests.request("ACK", remoteTarget, dialog, branch(), 1, "ACK", toTag, null, null);
         uac.send(ack);
-        InetSocketAddress rtp = SipRequests.mediaAddress(ok.body());
-        if (rtp == null) {
-            uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
-            fail("200 OK without usable SDP");
-            return;
-        }
-        String refused = media.onAnswer(ok.body());
         if (refused != null) {
             uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
             fail(refused);

@@ -60,6 +60,8 @@ class LoadCallTimersTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> peer.count("ACK") == 1);
             assertThat(call.state()).isEqualTo(LoadCall.State.UP);
             int invitesAtAnswer = peer.count("INVITE");
+            // the answer's key was taken before the ACK (which starts the node's media) went out
+            assertThat(call.media().sentAtAnswer).isEqualTo(uac.messagesSent() - 1);
 
             call.hangup();
             await().atMost(Duration.ofSeconds(3)).until(() -> peer.count("BYE") >= 3);
@@ -132,12 +134,25 @@ class LoadCallTimersTest {
         SipRequests.Dialog d = new SipRequests.Dialog("127.0.0.1", uac.localPort(), "127.0.0.1",
                 uac.target().getPort(), "2468", "timers-" + i + "-" + System.nanoTime() + "@127.0.0.1", "ft" + i,
                 uac.transport());
-        return new LoadCall<>(i, uac, d, new FakeMedia(), "2468", "", 0, setupTimeoutMs);
+        return new LoadCall<>(i, uac, d, new FakeMedia(uac), "2468", "", 0, setupTimeoutMs);
     }
 
     /** Stands in for the RTP side: only the SIP timers are under test. */
     static final class FakeMedia implements MediaEndpoint {
+        private final SipUac uac;
         volatile boolean started;
+        /** SIP messages the UAC had sent when the answer reached the media. */
+        volatile long sentAtAnswer = -1;
+
+        FakeMedia(SipUac uac) {
+            this.uac = uac;
+        }
+
+        @Override
+        public String onAnswer(String answerSdp) {
+            sentAtAnswer = uac.messagesSent();
+            return null;
+        }
 
         @Override
         public int localPort() {
