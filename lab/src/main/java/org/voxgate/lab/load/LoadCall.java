@@ -164,8 +164,9 @@ public final class LoadCall<M extends MediaEndpoint> {
         state = State.UP;
         cancelTimers();
         InetSocketAddress rtp = SipRequests.mediaAddress(ok.body());
-        // the answer's key (and payload types) first: the node starts its media (the IVR prompt)
-        // on our ACK, and a packet that overtook a late key would be refused as "no key yet"
+        // the answer's key (and payload types) first, before the ACK: a node may send media from
+        // its answer on (Voxgate: silence, then the IVR prompt once the ACK arrives), and every
+        // packet that comes before the receiving context exists is refused as "no key yet"
         String refused = rtp == null ? "200 OK without usable SDP" : media.onAnswer(ok.body());
         ack = SipRequests.request("ACK", remoteTarget, dialog, branch(), 1, "ACK", toTag, null, null);
         uac.send(ack);
