@@ -101,7 +101,9 @@ public final class LoadRunner {
         }
         LoadResult result = LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
         for (LoadCall<CallMedia> c : calls) {
-            c.media().closeKeys(); // the RTP threads have stopped
+            synchronized (c.media()) { // a call that ended just now may be wiped by RtpEngine.retire as well
+                c.media().closeKeys(); // the RTP threads have stopped
+            }
         }
         return result;
     }

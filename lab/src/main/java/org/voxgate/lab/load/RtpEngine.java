@@ -79,7 +79,9 @@ final class RtpEngine implements AutoCloseable {
     }
 
     private void wipe(CallMedia leg) {
-        leg.closeKeys();
+        synchronized (leg) { // the run's own wipe at the end may come at the same time (a native decoder frees once)
+            leg.closeKeys();
+        }
         keysWiped.incrementAndGet();
     }
 
