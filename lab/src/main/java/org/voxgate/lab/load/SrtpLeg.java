@@ -29,8 +29,6 @@ final class SrtpLeg implements AutoCloseable {
     private long authFailures; // receive thread
     private long otherRefusals; // receive thread
     private long beforeKey; // receive thread: part of otherRefusals
-    private long replayed; // receive thread: part of otherRefusals (REPLAYED, TOO_OLD)
-    private final long[] refusedByStatus = new long[SrtpStatus.values().length]; // receive thread
     private long protectFailures; // send thread
 
     SrtpLeg() {
@@ -97,14 +95,10 @@ final class SrtpLeg implements AutoCloseable {
         if (s == SrtpStatus.OK) {
             return rxPacket.length();
         }
-        refusedByStatus[s.ordinal()]++;
         if (s == SrtpStatus.AUTH_FAIL) {
             authFailures++;
         } else {
             otherRefusals++;
-            if (s == SrtpStatus.REPLAYED || s == SrtpStatus.TOO_OLD) {
-                replayed++;
-            }
         }
         return -1;
     }
@@ -114,20 +108,14 @@ final class SrtpLeg implements AutoCloseable {
      * @param otherRefusals   packets refused for any other reason (replayed, too old, no key yet, ...)
      * @param protectFailures packets we could not protect
      * @param beforeKey       of otherRefusals: packets that arrived before the answer gave us the node's key
-     * @param replayed        of otherRefusals: REPLAYED or TOO_OLD (a duplicate, or older than the replay window)
      */
-    record Counts(long authFailures, long otherRefusals, long protectFailures, long beforeKey, long replayed) {
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+    record Counts(long authFailures, long otherRefusals, long protectFailures, long beforeKey) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
     /** Read after the threads stopped (or after {@link RtpEngine#retire} wiped the keys). */
     Counts counts() {
-        return new Counts(authFailures, otherRefusals, protectFailures, beforeKey, replayed);
-    }
-
-    /** Packets unprotect refused with {@code status} (not counting those before the key). Read as {@link #counts()}. */
-    long refused(SrtpStatus status) {
-        return refusedByStatus[status.ordinal()];
+        return new Counts(authFailures, otherRefusals, protectFailures, beforeKey);
     }
 
     /**
