@@ -13,8 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * keep the transaction timeouts: timer B (the set-up timeout, 64*T1 by default) and timer F
  * (64*T1 for the BYE). A 2xx that arrives after the call gave up (set-up timeout, CANCEL at the
  * end of the run) is ACKed and ended with a BYE (section 15), so the node does not keep a dialog
- * the generator forgot. When the call ends, {@link #onEnd} runs once (the run then retires the
- * leg's RTP and wipes its keys).
+ * the generator forgot. Once the call's media is over (our BYE sent, or the call ended: BYE
+ * from the node, failure), {@link #onMediaOver} runs once (the run then retires the leg's RTP
+ * and wipes its keys).
  * Methods are synchronized: the SIP receive thread, the timer thread and the run's thread call them.
  */
 public final class LoadCall<M extends MediaEndpoint> {
@@ -48,7 +49,8 @@ public final class LoadCall<M extends MediaEndpoint> {
     private boolean lateAnswerEnded;
     private ScheduledFuture<?> retransmit;
     private ScheduledFuture<?> timeout;
-    private Runnable onEnd;
+    private Runnable onMediaOver;
+    private boolean mediaOver;
 
     /**
      * @param keys        digits typed after the answer (access code + '#', PIN + '#'), or ""
@@ -74,9 +76,21 @@ public final class LoadCall<M extends MediaEndpoint> {
         return dialog.callId();
     }
 
-    /** Runs once when the call reaches ENDED or FAILED (under the call's lock: keep it short). */
-    synchronized void onEnd(Runnable action) {
-        this.onEnd = action;
+    /**
+     * Runs once when the call's media is over: our BYE went out, or the call reached ENDED or
+     * FAILED otherwise (under the call's lock: keep it short).
+     */
+    synchronized void onMediaOver(Runnable action) {
+        this.onMediaOver = action;
+    }
+
+    private void mediaOver() {
+        if (!mediaOver) {
+            mediaOver = true;
+            if (onMediaOver != null) {
+                onMediaOver.run();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- INVITE
@@ -209,6 +223,7 @@ public final class LoadCall<M extends MediaEndpoint> {
                 state = State.ENDING;
                 media.stop();
                 sendBye();
+                mediaOver(); // nothing more to send or measure: the keys need not wait for the 200
                 timeout = uac.schedule(() -> {
                     synchronized (this) {
                         if (state == State.ENDING) {
@@ -260,9 +275,7 @@ public final class LoadCall<M extends MediaEndpoint> {
         endNanos = System.nanoTime();
         cancelTimers();
         media.close();
-        if (onEnd != null) {
-            onEnd.run();
-        }
+        mediaOver();
     }
 
     private void cancelTimers() {

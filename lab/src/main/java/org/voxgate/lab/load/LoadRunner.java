@@ -60,7 +60,7 @@ public final class LoadRunner {
                         plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
                 calls.add(call);
                 rtp.add(media);
-                call.onEnd(() -> rtp.retire(media)); // the leg's SRTP keys live as long as its call
+                call.onMediaOver(() -> rtp.retire(media)); // the leg's SRTP keys live as long as its call
                 call.start();
             }
             placedAt = System.nanoTime();

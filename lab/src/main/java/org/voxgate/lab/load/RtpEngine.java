@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * schedule (a slot that starts more than 10 ms late counts as a late tick: the generator, not
  * the node, was then the bottleneck); one receives with a selector over all legs' sockets.
  *
- * <p>A leg whose call ended is {@link #retire retired}: the send thread drops it from its list,
+ * <p>A leg whose call is over (BYE sent or received, failure) is {@link #retire retired}: the send thread drops it from its list,
  * the receive thread drops its selection key, and whichever of the two lets go last wipes the
  * leg's keys ({@link CallMedia#closeKeys()}), so SRTP keys live as long as their call while the
  * other legs go on. The contexts have no locks; the count-down of the two threads gives the
@@ -57,7 +57,7 @@ final class RtpEngine implements AutoCloseable {
     }
 
     /**
-     * The leg's call ended: stop sending and receiving for it and wipe its keys once both threads
+     * The leg's call is over: stop sending and receiving for it and wipe its keys once both threads
      * have let go of it. Any thread; once per leg. After {@link #close()} the keys are wiped at once.
      */
     void retire(CallMedia leg) {

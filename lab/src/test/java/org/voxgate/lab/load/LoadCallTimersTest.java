@@ -45,9 +45,9 @@ class LoadCallTimersTest {
     @Test
     void udpRetransmitsInviteByTimerAThenByeByTimerE() throws Exception {
         try (UdpPeer peer = new UdpPeer(); SipUac uac = new SipUac(LOOPBACK, peer.address())) {
-            AtomicInteger ended = new AtomicInteger();
+            AtomicInteger mediaOver = new AtomicInteger();
             LoadCall<FakeMedia> call = call(uac, 0, 20_000);
-            call.onEnd(ended::incrementAndGet);
+            call.onMediaOver(mediaOver::incrementAndGet);
             call.start();
             await().atMost(Duration.ofSeconds(6)).until(() -> peer.count("INVITE") >= 4);
             List<Long> invites = peer.times("INVITE");
@@ -63,17 +63,18 @@ class LoadCallTimersTest {
             // the answer's key was taken before the ACK (which starts the node's media) went out
             assertThat(call.media().sentAtAnswer).isEqualTo(uac.messagesSent() - 1);
 
+            assertThat(mediaOver).hasValue(0);
             call.hangup();
+            assertThat(mediaOver).hasValue(1); // the BYE is out: the leg's keys can go now
             await().atMost(Duration.ofSeconds(3)).until(() -> peer.count("BYE") >= 3);
             List<Long> byes = peer.times("BYE");
             assertGap(byes, 0, 500); // 17.1.2.2: timer E from T1
             assertGap(byes, 1, 1000);
             assertThat(call.state()).isEqualTo(LoadCall.State.ENDING);
-            assertThat(ended).hasValue(0);
             peer.answer(peer.first("BYE"), 200, "OK", null);
             await().atMost(Duration.ofSeconds(2)).until(() -> call.state() == LoadCall.State.ENDED);
             assertThat(peer.count("INVITE")).isEqualTo(invitesAtAnswer); // none after the answer
-            assertThat(ended).hasValue(1);
+            assertThat(mediaOver).hasValue(1); // once
         }
     }
 
@@ -109,6 +110,8 @@ class LoadCallTimersTest {
     void a200AfterTheSetupTimeoutIsAckedAndEndedWithOneBye() throws Exception {
         try (UdpPeer peer = new UdpPeer(); SipUac uac = new SipUac(LOOPBACK, peer.address())) {
             LoadCall<FakeMedia> call = call(uac, 3, 300);
+            AtomicInteger mediaOver = new AtomicInteger();
+            call.onMediaOver(mediaOver::incrementAndGet);
             call.start();
             await().atMost(Duration.ofSeconds(2)).until(() -> call.state() == LoadCall.State.FAILED);
             SipMessage invite = peer.first("INVITE");
@@ -122,6 +125,7 @@ class LoadCallTimersTest {
             assertThat(peer.count("BYE")).isEqualTo(1);
             assertThat(call.state()).isEqualTo(LoadCall.State.FAILED);
             assertThat(call.media().started).isFalse();
+            assertThat(mediaOver).hasValue(1); // the failure
         }
     }
 

@@ -42,7 +42,7 @@ class RtpEngineRetireTest {
             AtomicInteger atA = count(nodeA);
             await().atMost(Duration.ofSeconds(3)).until(() -> atA.get() > 3 && atB.get() > 3);
 
-            a.close(); // what LoadCall.end does: the socket first, then onEnd
+            a.close(); // what LoadCall.end does: the socket first, then onMediaOver
             engine.retire(a);
             await().atMost(Duration.ofSeconds(2)).until(() -> engine.keysWiped() == 1);
             assertThat(a.srtpLeg().closed()).isTrue();
