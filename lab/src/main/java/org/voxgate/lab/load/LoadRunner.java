@@ -86,6 +86,7 @@ public final class LoadRunner {
             }
             long deadline = System.nanoTime() + TEARDOWN_WAIT_NANOS;
             while (calls.stream().anyMatch(c -> c.state() == LoadCall.State.ENDING) && System.nanoTime() < deadline) {
+                lastProgress = progress(calls, start, lastProgress, node); // BYEs may take up to timer F
                 Thread.sleep(20);
             }
             progress(calls, start, 0, node);
@@ -127,12 +128,15 @@ public final class LoadRunner {
             return last;
         }
         int up = 0;
+        int ending = 0;
         int failed = 0;
         List<Double> setup = new ArrayList<>();
         for (LoadCall<CallMedia> c : calls) {
             LoadCall.State s = c.state();
             if (s == LoadCall.State.UP) {
                 up++;
+            } else if (s == LoadCall.State.ENDING) {
+                ending++;
             } else if (s == LoadCall.State.FAILED) {
                 failed++;
             }
@@ -142,8 +146,9 @@ public final class LoadRunner {
             }
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "t=%4ds placed %d/%d  up %d  failed %d  setup p50 %s", (now - start) / 1_000_000_000L, calls.size(),
-                plan.calls(), up, failed, Percentiles.format(Percentiles.of(setup, 50))));
+                "t=%4ds placed %d/%d  up %d%s  failed %d  setup p50 %s", (now - start) / 1_000_000_000L, calls.size(),
+                plan.calls(), up, ending > 0 ? "  hanging up " + ending : "", failed,
+                Percentiles.format(Percentiles.of(setup, 50))));
         NodeMetricsPoller.NodeSample n = node.latest();
         if (n != null) {
             line.append(String.format(Locale.ROOT, "  node cpu %.0f%% rss %.0f MB late ticks %.0f", n.cpuShare() * 100,
