@@ -163,6 +163,11 @@ final class CallMedia implements MediaEndpoint, AutoCloseable {
         return talker;
     }
 
+    /** This leg's SRTP (keys, contexts, refusal counts), or null for plain RTP. */
+    SrtpLeg srtpLeg() {
+        return srtp;
+    }
+
     /** Starts sending to {@code to}; {@code keys} (e.g. "1357#") go out as events from {@code keysAtNanos}. */
     @Override
     public void start(SocketAddress to, String keys, long keysAtNanos) {

@@ -5,17 +5,27 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One generated call: INVITE with retransmissions (RFC 3261 section 17.1.1.2, timer A doubling
- * from T1 = 500 ms until a provisional response), ACK to a 2xx (and to an error, section
- * 17.1.1.3), RTP from the answer on, BYE at the end with retransmissions until answered.
+ * One generated call: INVITE, ACK to a 2xx (and to an error, section 17.1.1.3), RTP from the
+ * answer on, BYE at the end. Over UDP the INVITE is retransmitted (RFC 3261 section 17.1.1.2,
+ * timer A doubling from T1 = 500 ms until a provisional response) and so is the BYE (section
+ * 17.1.2.2, timer E doubling up to T2 = 4 s, then every T2; every T2 after a provisional
+ * response); over TLS neither is (a reliable transport delivers the one copy). Both transports
+ * keep the transaction timeouts: timer B (the set-up timeout, 64*T1 by default) and timer F
+ * (64*T1 for the BYE). A 2xx that arrives after the call gave up (set-up timeout, CANCEL at the
+ * end of the run) is ACKed and ended with a BYE (section 15), so the node does not keep a dialog
+ * the generator forgot. Once the call's media is over (our BYE sent, or the call ended: BYE
+ * from the node, failure), {@link #onMediaOver} runs once (the run then retires the leg's RTP
+ * and wipes its keys).
  * Methods are synchronized: the SIP receive thread, the timer thread and the run's thread call them.
  */
 public final class LoadCall<M extends MediaEndpoint> {
     /** Where the call is: placed, answered, hanging up, ended cleanly, or failed (see {@link #failure()}). */
     public enum State { NEW, INVITING, UP, ENDING, ENDED, FAILED }
 
-    private static final long T1_MS = 500;
-    private static final long BYE_TIMEOUT_MS = 8_000;
+    static final long T1_MS = 500;
+    static final long T2_MS = 4_000;
+    /** Timer F: the BYE transaction's timeout, 64*T1 (RFC 3261 section 17.1.2.2). */
+    static final long BYE_TIMEOUT_MS = 64 * T1_MS;
 
     private final SipUac uac;
     private final SipRequests.Dialog dialog;
@@ -35,8 +45,12 @@ public final class LoadCall<M extends MediaEndpoint> {
     private long endNanos;
     private String failure;
     private boolean provisional;
+    private boolean byeProvisional;
+    private boolean lateAnswerEnded;
     private ScheduledFuture<?> retransmit;
     private ScheduledFuture<?> timeout;
+    private Runnable onMediaOver;
+    private boolean mediaOver;
 
     /**
      * @param keys        digits typed after the answer (access code + '#', PIN + '#'), or ""
@@ -60,6 +74,23 @@ public final class LoadCall<M extends MediaEndpoint> {
 
     String callId() {
         return dialog.callId();
+    }
+
+    /**
+     * Runs once when the call's media is over: our BYE went out, or the call reached ENDED or
+     * FAILED otherwise (under the call's lock: keep it short).
+     */
+    synchronized void onMediaOver(Runnable action) {
+        this.onMediaOver = action;
+    }
+
+    private void mediaOver() {
+        if (!mediaOver) {
+            mediaOver = true;
+            if (onMediaOver != null) {
+                onMediaOver.run();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- INVITE
@@ -89,9 +120,12 @@ public final class LoadCall<M extends MediaEndpoint> {
             fail("local socket: " + e.getMessage());
             return;
         }
+        if (uac.reliable()) {
+            return; // RFC 3261 17.1.1.2: timer A only over an unreliable transport; timer B still runs
+        }
         retransmit = uac.schedule(() -> {
             synchronized (this) {
-                sendInvite(Math.min(nextMs * 2, 4_000));
+                sendInvite(nextMs * 2); // timer A doubles without the T2 cap of non-INVITE requests
             }
         }, nextMs);
     }
@@ -108,6 +142,8 @@ public final class LoadCall<M extends MediaEndpoint> {
         if (method.equals("BYE")) {
             if (status >= 200 && state == State.ENDING) {
                 end(State.ENDED, null);
+            } else if (status < 200) {
+                byeProvisional = true; // Proceeding: retransmit every T2 from now on
             }
             return;
         }
@@ -123,6 +159,8 @@ public final class LoadCall<M extends MediaEndpoint> {
                 answered(m);
             } else if (ack != null) {
                 uac.send(ack); // a retransmitted 200: its ACK got lost
+            } else if (state == State.FAILED) {
+                lateAnswer(m);
             }
             return;
         }
@@ -139,21 +177,32 @@ public final class LoadCall<M extends MediaEndpoint> {
         remoteTarget = ok.contactUri() != null ? ok.contactUri() : dialog.requestUri();
         state = State.UP;
         cancelTimers();
+        InetSocketAddress rtp = SipRequests.mediaAddress(ok.body());
+        // the answer's key (and payload types) first, before the ACK: a node may send media from
+        // its answer on (Voxgate: silence, then the IVR prompt once the ACK arrives), and every
+        // packet that comes before the receiving context exists is refused as "no key yet"
+        String refused = rtp == null ? "200 OK without usable SDP" : media.onAnswer(ok.body());
         ack = SipRequests.request("ACK", remoteTarget, dialog, branch(), 1, "ACK", toTag, null, null);
         uac.send(ack);
-        InetSocketAddress rtp = SipRequests.mediaAddress(ok.body());
-        if (rtp == null) {
-            uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
-            fail("200 OK without usable SDP");
-            return;
-        }
-        String refused = media.onAnswer(ok.body());
         if (refused != null) {
             uac.send(SipRequests.request("BYE", remoteTarget, dialog, branch(), 2, "BYE", toTag, null, null));
             fail(refused);
             return;
         }
         media.start(rtp, keys, answerNanos + keysDelayMs * 1_000_000L);
+    }
+
+    /**
+     * A 2xx after the call gave up (set-up timeout, or CANCEL that crossed the 200): the dialog
+     * exists at the node all the same. ACK every copy (RFC 3261 13.2.2.4), BYE once (section 15).
+     */
+    private void lateAnswer(SipMessage ok) {
+        String target = ok.contactUri() != null ? ok.contactUri() : dialog.requestUri();
+        uac.send(SipRequests.request("ACK", target, dialog, branch(), 1, "ACK", ok.toTag(), null, null));
+        if (!lateAnswerEnded) {
+            lateAnswerEnded = true;
+            uac.send(SipRequests.request("BYE", target, dialog, branch(), 2, "BYE", ok.toTag(), null, null));
+        }
     }
 
     // ---------------------------------------------------------------- ending
@@ -174,6 +223,7 @@ public final class LoadCall<M extends MediaEndpoint> {
                 state = State.ENDING;
                 media.stop();
                 sendBye();
+                mediaOver(); // nothing more to send or measure: the keys need not wait for the 200
                 timeout = uac.schedule(() -> {
                     synchronized (this) {
                         if (state == State.ENDING) {
@@ -201,11 +251,15 @@ public final class LoadCall<M extends MediaEndpoint> {
             return;
         }
         uac.send(bye);
+        if (uac.reliable()) {
+            return; // RFC 3261 17.1.2.2: timer E only over an unreliable transport; timer F still runs
+        }
+        long next = byeProvisional ? T2_MS : nextMs;
         retransmit = uac.schedule(() -> {
             synchronized (this) {
-                retransmitBye(bye, Math.min(nextMs * 2, 4_000));
+                retransmitBye(bye, Math.min(next * 2, T2_MS));
             }
-        }, nextMs);
+        }, next);
     }
 
     private void fail(String cause) {
@@ -221,6 +275,7 @@ public final class LoadCall<M extends MediaEndpoint> {
         endNanos = System.nanoTime();
         cancelTimers();
         media.close();
+        mediaOver();
     }
 
     private void cancelTimers() {

@@ -52,7 +52,7 @@ public final class LoadCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = {"-t", "--hold"}, defaultValue = "10",
-            description = "seconds all calls stay up once placed (default ${DEFAULT-VALUE})")
+            description = "seconds all calls stay up once answered and done typing their keys (default ${DEFAULT-VALUE})")
     int hold;
 
     @Option(names = {"-m", "--meeting"}, split = ",", required = true, paramLabel = "CODE",

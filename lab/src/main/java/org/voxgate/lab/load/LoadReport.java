@@ -67,8 +67,10 @@ public final class LoadReport {
             long[] srtp = r.srtpTotals();
             int legsWithAuthFail = (int) r.legs().stream().filter(l -> l.srtpAuthFailures() > 0).count();
             b.append("### SRTP (SDES, AES_CM_128_HMAC_SHA1_80, SIP over ").append(r.plan().transport().toUpperCase(Locale.ROOT))
-                    .append(")\n\n| auth failures | legs with auth failures | other refusals |\n|---:|---:|---:|\n")
-                    .append(String.format(Locale.ROOT, "| %d | %d | %d |%n%n", srtp[0], legsWithAuthFail, srtp[1]));
+                    .append(")\n\n| auth failures | legs with auth failures | other refusals | of them before the answer's key |\n"
+                            + "|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| %d | %d | %d | %d |%n%n", srtp[0], legsWithAuthFail, srtp[1],
+                            r.srtpBeforeKey()));
             for (LoadResult.Leg l : r.legs()) {
                 if (l.srtpAuthFailures() > 0) {
                     b.append(String.format(Locale.ROOT, "- leg %d (%s): %d auth failures%n", l.index(), l.meeting(),

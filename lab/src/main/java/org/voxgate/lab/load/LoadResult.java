@@ -16,10 +16,12 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      *
      * @param srtpAuthFailures  SRTP packets from the node whose authentication tag did not verify (0 without SRTP)
      * @param srtpOtherRefusals SRTP packets refused otherwise (replayed, too old, before the answer's key)
+     * @param srtpBeforeKey     of srtpOtherRefusals: packets that arrived before the answer's key was taken
+     *                          (the node's media overtook its 200 OK)
      */
     public record Leg(int index, String meeting, boolean talker, double setupMs, String failure, double seconds,
                       LegReceiveStats.Result rx, long packetsSent, long srtpAuthFailures, long srtpOtherRefusals,
-                      Negotiated negotiated) {}
+                      long srtpBeforeKey, Negotiated negotiated) {}
 
     /**
      * What the node's answer chose for a leg (its payload type numbers, RFC 3264 section 6.1).
@@ -61,7 +63,8 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
             }
             legs.add(new Leg(c.index(), c.meeting(), c.media().talker(), ms, c.failure(), c.durationNanos() / 1e9,
                     c.media().stats.snapshot(), c.media().packetsSent, c.media().srtpCounts().authFailures(),
-                    c.media().srtpCounts().otherRefusals(), negotiated(c.media().negotiated())));
+                    c.media().srtpCounts().otherRefusals(), c.media().srtpCounts().beforeKey(),
+                    negotiated(c.media().negotiated())));
         }
         int failed = causes.values().stream().mapToInt(Integer::intValue).sum();
         double placing = Math.max(1e-9, (placedNanos - startNanos) / 1e9);
@@ -131,6 +134,11 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
             other += l.srtpOtherRefusals();
         }
         return new long[] {auth, other};
+    }
+
+    /** SRTP packets refused because they came before the answer's key, summed over every leg. */
+    public long srtpBeforeKey() {
+        return legs.stream().mapToLong(Leg::srtpBeforeKey).sum();
     }
 
     /** The {@code p}-th percentile (nearest rank) over good legs of their final jitter estimate, ms; NaN without legs. */

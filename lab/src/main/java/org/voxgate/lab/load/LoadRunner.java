@@ -12,10 +12,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Runs a {@link LoadPlan}: places the calls, holds them, hangs up, gathers the measurements. */
 public final class LoadRunner {
-    private static final long TEARDOWN_WAIT_NANOS = 10_000_000_000L;
+    /** Timer F of the BYEs, and a little more. */
+    private static final long TEARDOWN_WAIT_NANOS = (LoadCall.BYE_TIMEOUT_MS + 2_000) * 1_000_000L;
 
     private final LoadPlan plan;
     private final PrintStream progress;
+    private int lastLineLength;
 
     /** @param progress where the one-line progress goes (carriage-return updated), or null */
     public LoadRunner(LoadPlan plan, PrintStream progress) {
@@ -58,6 +60,7 @@ public final class LoadRunner {
                         plan.keys(i), plan.keysDelayMs(), plan.setupTimeoutMs());
                 calls.add(call);
                 rtp.add(media);
+                call.onMediaOver(() -> rtp.retire(media)); // the leg's SRTP keys live as long as its call
                 call.start();
             }
             placedAt = System.nanoTime();
@@ -66,8 +69,8 @@ public final class LoadRunner {
                 Thread.sleep(20);
             }
             settledAt = System.nanoTime();
-            long holdUntil = settledAt + plan.holdSeconds() * 1_000_000_000L;
-            long steadyAt = settledAt + entryNanos();
+            long holdUntil = settledAt + keysPhaseNanos(plan) + plan.holdSeconds() * 1_000_000_000L;
+            long steadyAt = settledAt + keysPhaseNanos(plan) + 1_000_000_000L; // and a second for the joins
             boolean marked = false;
             while (System.nanoTime() < holdUntil) {
                 if (!marked && System.nanoTime() >= steadyAt) {
@@ -83,6 +86,7 @@ public final class LoadRunner {
             }
             long deadline = System.nanoTime() + TEARDOWN_WAIT_NANOS;
             while (calls.stream().anyMatch(c -> c.state() == LoadCall.State.ENDING) && System.nanoTime() < deadline) {
+                lastProgress = progress(calls, start, lastProgress, node); // BYEs may take up to timer F
                 Thread.sleep(20);
             }
             progress(calls, start, 0, node);
@@ -98,18 +102,24 @@ public final class LoadRunner {
         }
         LoadResult result = LoadResult.of(plan, calls, start, placedAt, settledAt, generator, nodeSummary);
         for (LoadCall<CallMedia> c : calls) {
-            c.media().closeKeys(); // the RTP threads have stopped
+            synchronized (c.media()) { // a call that ended just now may be wiped by RtpEngine.retire as well
+                c.media().closeKeys(); // the RTP threads have stopped
+            }
         }
         return result;
     }
 
-    /** From the last answer until its keys are typed (and a second for the join): the IVR phase. */
-    private long entryNanos() {
+    /**
+     * From the last answer until the last call has typed its keys (the pause before the first key,
+     * then {@link CallMedia#KEY_MS} per key): the hold starts after it, so every call spends
+     * {@code --hold} seconds through the IVR rather than the last ones hanging up while they still type.
+     */
+    static long keysPhaseNanos(LoadPlan plan) {
         int keys = 0;
         for (int i = 0; i < plan.calls(); i++) {
             keys = Math.max(keys, plan.keys(i).length());
         }
-        return (plan.keysDelayMs() + keys * CallMedia.KEY_MS + 1000) * 1_000_000L;
+        return keys == 0 ? 0 : (plan.keysDelayMs() + keys * CallMedia.KEY_MS) * 1_000_000L;
     }
 
     private long progress(List<LoadCall<CallMedia>> calls, long start, long last, NodeMetricsPoller node) {
@@ -118,12 +128,15 @@ public final class LoadRunner {
             return last;
         }
         int up = 0;
+        int ending = 0;
         int failed = 0;
         List<Double> setup = new ArrayList<>();
         for (LoadCall<CallMedia> c : calls) {
             LoadCall.State s = c.state();
             if (s == LoadCall.State.UP) {
                 up++;
+            } else if (s == LoadCall.State.ENDING) {
+                ending++;
             } else if (s == LoadCall.State.FAILED) {
                 failed++;
             }
@@ -133,15 +146,25 @@ public final class LoadRunner {
             }
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "t=%4ds placed %d/%d  up %d  failed %d  setup p50 %s", (now - start) / 1_000_000_000L, calls.size(),
-                plan.calls(), up, failed, Percentiles.format(Percentiles.of(setup, 50))));
+                "t=%4ds placed %d/%d  up %d%s  failed %d  setup p50 %s", (now - start) / 1_000_000_000L, calls.size(),
+                plan.calls(), up, ending > 0 ? "  hanging up " + ending : "", failed,
+                Percentiles.format(Percentiles.of(setup, 50))));
         NodeMetricsPoller.NodeSample n = node.latest();
         if (n != null) {
             line.append(String.format(Locale.ROOT, "  node cpu %.0f%% rss %.0f MB late ticks %.0f", n.cpuShare() * 100,
                     n.rssBytes() / 1e6, n.lateTicks()));
         }
-        progress.print("\r" + line + "   ");
+        progress.print(overwrite(line.toString(), lastLineLength));
         progress.flush();
+        lastLineLength = line.length();
         return now;
+    }
+
+    /**
+     * The carriage-return update of a one-line display: {@code line}, then blanks over whatever of
+     * the previous line (of {@code previousLength} characters) it does not cover.
+     */
+    static String overwrite(String line, int previousLength) {
+        return "\r" + line + " ".repeat(Math.max(0, previousLength - line.length()));
     }
 }

@@ -26,8 +26,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * The generator's SIP side: one UDP socket (or one TLS connection to the node's SIP-TLS port)
  * for every call, a receive thread that hands responses and requests to their call by Call-ID,
- * and a timer thread for retransmissions (over TLS the timers still run; the node absorbs
- * duplicates as retransmissions, RFC 3261 section 17.2.1).
+ * and a timer thread for the transactions' timers (over TLS only the timeouts: retransmissions,
+ * timers A and E, are for unreliable transports, RFC 3261 sections 17.1.1.2 and 17.1.2.2; see
+ * {@link #reliable()}).
  * Requests the node sends inside a call (BYE, OPTIONS, INFO) get 200; anything else 501.
  */
 final class SipUac implements AutoCloseable {
@@ -93,6 +94,11 @@ final class SipUac implements AutoCloseable {
     /** "UDP" or "TLS", as Via writes it. */
     String transport() {
         return tls != null ? "TLS" : "UDP";
+    }
+
+    /** True over TLS: requests are sent once and never retransmitted (RFC 3261 section 17.1). */
+    boolean reliable() {
+        return tls != null;
     }
 
     InetSocketAddress target() {

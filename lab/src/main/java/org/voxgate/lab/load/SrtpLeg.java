@@ -28,6 +28,7 @@ final class SrtpLeg implements AutoCloseable {
     private final SrtpPacket rxPacket = new SrtpPacket();
     private long authFailures; // receive thread
     private long otherRefusals; // receive thread
+    private long beforeKey; // receive thread: part of otherRefusals
     private long protectFailures; // send thread
 
     SrtpLeg() {
@@ -87,6 +88,7 @@ final class SrtpLeg implements AutoCloseable {
         SrtpContext rx = receiver;
         if (rx == null) {
             otherRefusals++; // media before the answer: no key yet
+            beforeKey++;
             return -1;
         }
         SrtpStatus s = rx.unprotect(rxPacket.set(array, offset, length));
@@ -102,19 +104,33 @@ final class SrtpLeg implements AutoCloseable {
     }
 
     /**
-     * @param authFailures   packets whose tag did not verify
-     * @param otherRefusals  packets refused for any other reason (replayed, too old, no key yet, ...)
+     * @param authFailures    packets whose tag did not verify
+     * @param otherRefusals   packets refused for any other reason (replayed, too old, no key yet, ...)
      * @param protectFailures packets we could not protect
+     * @param beforeKey       of otherRefusals: packets that arrived before the answer gave us the node's key
      */
-    record Counts(long authFailures, long otherRefusals, long protectFailures) {
-        static final Counts NONE = new Counts(0, 0, 0);
+    record Counts(long authFailures, long otherRefusals, long protectFailures, long beforeKey) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
-    /** Read after the threads stopped. */
+    /** Read after the threads stopped (or after {@link RtpEngine#retire} wiped the keys). */
     Counts counts() {
-        return new Counts(authFailures, otherRefusals, protectFailures);
+        return new Counts(authFailures, otherRefusals, protectFailures, beforeKey);
     }
 
+    /**
+     * True once {@link #close()} wiped the SDES key and closed both contexts. Read it with a
+     * happens-before edge over the closing thread (e.g. after {@link RtpEngine#keysWiped()}).
+     */
+    boolean closed() {
+        SrtpContext rx = receiver;
+        return sender.isClosed() && (rx == null || rx.isClosed());
+    }
+
+    /**
+     * Wipes the SDES key and closes both contexts (their keys are zeroed); idempotent. Only when
+     * neither RTP thread can still use them (see {@link RtpEngine#retire}).
+     */
     @Override
     public void close() {
         local.close();
