@@ -39,6 +39,7 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
     /** Set while the conference ticks (it has slots); clock thread only. */
     private ClockThread.Registration registration;
     private final LongSupplier clock;
+    private final ToneBurstGuard toneGuard = new ToneBurstGuard(ToneBurstGuard.DEFAULT_WINDOW_NANOS);
     private final long idleNanos;
     private long emptySinceNanos; // guarded by this
     private long handedOutNanos; // guarded by this
@@ -333,8 +334,12 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
         }
     }
 
+    /** Plays {@code tone} to every member, unless the same tone started less than a second ago ({@link ToneBurstGuard}). */
     @Override
     public void playTone(Tone tone) {
+        if (!toneGuard.admit(tone, clock.getAsLong())) {
+            return;
+        }
         for (DefaultMediaLeg leg : members) {
             if (!leg.isClosed()) {
                 try {
