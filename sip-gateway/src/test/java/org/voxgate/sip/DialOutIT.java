@@ -168,7 +168,7 @@ class DialOutIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> d.status() == DialOutStatus.JOINED);
         assertThat(seen).contains(DialOutStatus.EARLY_MEDIA, DialOutStatus.ANSWERED_AWAITING_CONFIRM);
         assertThat(callee.packets()).as("the callee heard the prompt").isPositive();
-        Thread.sleep(3_000); // JOINING plays over the ducked mix, then the mix alone
+        Thread.sleep(3_000); // JOINING replaces the mix for the callee while it plays, then the mix
         short[] heard = callee.lastMs(1_000);
         assertThat(Tones.toneLevelDbfs(heard, 0, heard.length, 1000, 8000)).as("the other participant's tone")
                 .isGreaterThan(-30);

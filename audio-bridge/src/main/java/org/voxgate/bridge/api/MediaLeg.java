@@ -66,10 +66,21 @@ public interface MediaLeg extends AutoCloseable {
     /**
      * Plays prompts one after the other, replacing whatever was playing.
      * {@link LegListener#onPlaybackFinished(MediaLeg, boolean)} follows when the last one ends
-     * or playback is stopped. While a leg is in a conference, its prompts are heard by it alone
-     * and the conference audio is ducked under them.
+     * or playback is stopped. While a leg is in a conference, its prompts (and tones) are heard
+     * by it alone and replace the conference audio until they end: the mix is not played under
+     * them.
      */
     void play(List<Prompt> prompts);
+
+    /**
+     * Like {@link #play}, for announcements that are only true while the leg is the only
+     * participant of its conference ("you are the only participant"): the list stops as soon as
+     * another leg joins that conference, or at once when one is already there, so the leg hears
+     * the meeting (and the newcomer's entry tone) instead. A leg in no conference plays the list
+     * to its end. {@link LegListener#onPlaybackFinished(MediaLeg, boolean)} follows as for
+     * {@link #play}, with {@code completed} false when the list was cut.
+     */
+    void playWhileAlone(List<Prompt> prompts);
 
     /** Stops playback; no-op when nothing plays. */
     void stopPlayback();

@@ -116,6 +116,22 @@ public final class FakeLeg implements MediaLeg {
         bridge.schedulePlaybackEnd(() -> finish(generation, true));
     }
 
+    /** Records the list like {@link #play} and remembers that it was to stop when others join. */
+    @Override
+    public void playWhileAlone(List<Prompt> prompts) {
+        play(prompts);
+        synchronized (this) {
+            whileAloneGeneration = playGeneration;
+        }
+    }
+
+    /** Whether the list playing now was given to {@link #playWhileAlone}. */
+    public synchronized boolean playingWhileAlone() {
+        return playing && whileAloneGeneration == playGeneration;
+    }
+
+    private int whileAloneGeneration = -1;
+
     private void finish(int generation, boolean completed) {
         synchronized (this) {
             if (!playing || generation != playGeneration || closed) {

@@ -205,6 +205,12 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
             }
             members.addIfAbsent(leg);
         }
+        if (members.size() > 1) {
+            // "only participant" announcements end now (the newcomer's own too, if it raced us)
+            for (DefaultMediaLeg m : members) {
+                m.othersPresent();
+            }
+        }
         thread.execute(() -> {
             for (Slot s : slots) {
                 if (s.leg == leg) {

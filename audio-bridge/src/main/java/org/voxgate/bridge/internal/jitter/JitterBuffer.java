@@ -18,9 +18,10 @@ import org.voxgate.bridge.internal.rtp.RtpSequence;
  * starts once the target delay is buffered, then returns packets in sequence order. A missing
  * packet with later ones buffered is reported {@link #LOST} and skipped; when nothing at all is
  * buffered (underrun) {@code LOST} is returned without moving on, which stretches the delay by
- * one packet; when packets come back after two or more starved polls, as many missing numbers
- * before them as there were starved polls are skipped unplayed (that time was concealed already: a sender gap, such as RFC 4733
- * events in the same sequence space, does not add to the delay). When the buffer held more than the target by two packets for a whole
+ * one packet; when packets come back after two or more starved polls, the missing numbers before
+ * them are skipped unplayed except for the packet times their timestamps say are missing beyond
+ * what the starved polls concealed already (a sender gap, such as RFC 4733 events in the same
+ * sequence space with their end packet sent three times, does not add to the delay). When the buffer held more than the target by two packets for a whole
  * {@value #SHRINK_WINDOW_POLLS}-poll window, one packet is dropped to shrink the delay.
  *
  * <p>Slots are preallocated; {@link #insert} and {@link #poll} allocate nothing. Not
@@ -45,6 +46,10 @@ public final class JitterBuffer {
     private final long maxDelayNanos;
     private final int mask;
     private final long[] slotSeq;
+    /** Extended RTP timestamp of each held packet. */
+    private final long[] slotTs;
+    /** RTP timestamp units in one packet. */
+    private final long packetTicks;
     private final byte[][] slotData;
     private final int[] slotLength;
 
@@ -72,6 +77,9 @@ public final class JitterBuffer {
     private int underruns;
     /** Starved polls answered LOST since the last packet played: that time is already concealed. */
     private int stretched;
+    /** Extended timestamp of the last packet played, valid while {@link #playedTs} is true. */
+    private long lastPlayedTs;
+    private boolean playedTs;
 
     private long late;
     private long duplicates;
@@ -99,6 +107,8 @@ public final class JitterBuffer {
         int capacity = Integer.highestOneBit(needed - 1) << 1;
         this.mask = capacity - 1;
         this.slotSeq = new long[capacity];
+        this.slotTs = new long[capacity];
+        this.packetTicks = Math.max(1, (long) clockRateHz * packetMs / 1000);
         this.slotData = new byte[capacity][maxPayloadBytes];
         this.slotLength = new int[capacity];
         this.targetDelayNanos = minDelayNanos;
@@ -112,6 +122,7 @@ public final class JitterBuffer {
         any = false;
         started = false;
         playedOnce = false;
+        playedTs = false;
         underruns = 0;
         stretched = 0;
         pollsInWindow = 0;
@@ -175,6 +186,7 @@ public final class JitterBuffer {
             return DropReason.DUPLICATE;
         }
         slotSeq[slot] = seq;
+        slotTs[slot] = ts;
         slotLength[slot] = length;
         System.arraycopy(buf, offset, slotData[slot], 0, length);
         if (seq > highestSeq) {
@@ -244,6 +256,7 @@ public final class JitterBuffer {
                 started = false;
                 lowestSeq = NONE;
                 stretched = 0;
+                playedTs = false;
                 return EMPTY;
             }
             stretched++;
@@ -251,24 +264,19 @@ public final class JitterBuffer {
         }
         underruns = 0;
         // Packets are back after a starved period of two polls or more (a sender gap, not one
-        // late packet). Missing numbers before them (lost while we starved, or RFC 4733 events
-        // that share the sequence space) were concealed by the starved polls already: skip as
-        // many as we starved instead of concealing them again. After a single starved poll the
-        // hole is still reported LOST, so Opus FEC can rebuild it from the packet after it.
-        if (stretched < 2) {
-            stretched = 0;
+        // late packet). After a single starved poll the hole is still reported LOST, so Opus FEC
+        // can rebuild it from the packet after it.
+        if (stretched >= 2) {
+            skipConcealedGap();
         }
-        while (stretched > 0 && nextSeq < highestSeq && slotSeq[(int) (nextSeq & mask)] != nextSeq) {
-            nextSeq++;
-            lost++;
-            stretched--;
-        }
+        stretched = 0;
         level = highestSeq - nextSeq + 1;
         maybeShrink(level);
         int slot = (int) (nextSeq & mask);
         if (slotSeq[slot] == nextSeq) {
             nextSeq++;
-            stretched = 0;
+            lastPlayedTs = slotTs[slot];
+            playedTs = true;
             int length = slotLength[slot];
             System.arraycopy(slotData[slot], 0, out, 0, length);
             played++;
@@ -277,6 +285,36 @@ public final class JitterBuffer {
         nextSeq++;
         lost++;
         return LOST;
+    }
+
+    /**
+     * Audio is back after {@link #stretched} starved polls, each of which concealed one packet
+     * time. The missing numbers before the first packet that is here are not all media: RFC 4733
+     * events share the sequence space, and their end packet is sent three times (RFC 4733
+     * section 2.5.1.4), so a key uses more numbers than packet times. What is missing is read
+     * from the timestamps: the packet times between the last packet played and the first one
+     * here, less what the starved polls concealed, are still concealed (at most one per missing
+     * number); every other missing number is skipped. Without a played packet to measure from,
+     * as many numbers as starved polls are skipped.
+     */
+    private void skipConcealedGap() {
+        long first = nextSeq;
+        while (first < highestSeq && slotSeq[(int) (first & mask)] != first) {
+            first++;
+        }
+        long holes = first - nextSeq;
+        if (holes == 0) {
+            return;
+        }
+        long keep;
+        if (playedTs && slotSeq[(int) (first & mask)] == first) {
+            long missingPackets = (slotTs[(int) (first & mask)] - lastPlayedTs) / packetTicks - 1;
+            keep = Math.max(0, Math.min(holes, missingPackets - stretched));
+        } else {
+            keep = Math.max(0, holes - stretched);
+        }
+        nextSeq += holes - keep;
+        lost += holes - keep;
     }
 
     /**

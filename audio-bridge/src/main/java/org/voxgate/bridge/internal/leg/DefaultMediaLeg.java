@@ -261,17 +261,42 @@ public final class DefaultMediaLeg implements MediaLeg {
 
     @Override
     public void play(List<Prompt> prompts) {
+        play(prompts, false);
+    }
+
+    @Override
+    public void playWhileAlone(List<Prompt> prompts) {
+        play(prompts, true);
+        ConferenceHook c = conference;
+        if (c != null && c.size() > 1) {
+            // Another leg attached before our prompt was published: its attach could not see it.
+            othersPresent();
+        }
+    }
+
+    private void play(List<Prompt> prompts, boolean whileAlone) {
         checkOpen();
         int rate = codec().sampleRateHz();
         short[][] clips = new short[prompts.size()][];
         for (int i = 0; i < clips.length; i++) {
             clips[i] = ctx.prompts().prompt(prompts.get(i), rate);
         }
-        Playback next = new Playback(clips, true, rate);
+        Playback next = new Playback(clips, true, rate, whileAlone);
         Playback old = prompt.getAndSet(next);
         finished(old, false);
         if (clips.length == 0) {
             promptEnded(next);
+        }
+    }
+
+    /**
+     * Called by the conference when it has another participant besides this leg: a prompt list
+     * given to {@link #playWhileAlone} stops (not completed). Any thread.
+     */
+    public void othersPresent() {
+        Playback p = prompt.get();
+        if (p != null && p.whileAlone() && prompt.compareAndSet(p, null)) {
+            finished(p, false);
         }
     }
 

@@ -11,14 +11,25 @@ final class Playback {
     private final short[][] clips;
     private final boolean notify;
     private final int sampleRateHz;
+    private final boolean whileAlone;
     private final AtomicBoolean finished = new AtomicBoolean();
     private int clip;
     private int position;
 
     Playback(short[][] clips, boolean notify, int sampleRateHz) {
+        this(clips, notify, sampleRateHz, false);
+    }
+
+    Playback(short[][] clips, boolean notify, int sampleRateHz, boolean whileAlone) {
         this.clips = clips;
         this.notify = notify;
         this.sampleRateHz = sampleRateHz;
+        this.whileAlone = whileAlone;
+    }
+
+    /** Whether it stops when another participant is in the leg's conference. */
+    boolean whileAlone() {
+        return whileAlone;
     }
 
     /** Rate the clips were rendered at (the leg's codec rate when it started). */

@@ -149,6 +149,69 @@ class ConferenceIT {
     }
 
     @Test
+    void anOnlyParticipantPromptStopsWhenASecondLegJoinsAndTheNewcomerIsHeard() throws Exception {
+        RecordingListener aListener = new RecordingListener();
+        RecordingListener cListener = new RecordingListener();
+        try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
+                System::nanoTime, Bridges.tuning());
+             RtpPeer a = new RtpPeer(0xA);
+             RtpPeer b = new RtpPeer(0xB);
+             RtpPeer c = new RtpPeer(0xC)) {
+            MediaLeg legA = bridge.openLeg(LegOptions.forCall("a"), aListener);
+            MediaLeg legB = bridge.openLeg(LegOptions.forCall("b"), QUIET);
+            MediaLeg legC = bridge.openLeg(LegOptions.forCall("c"), cListener);
+            legA.answer(a.offer(""));
+            InetSocketAddress toB = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    RtpPeer.answeredPort(legB.answer(b.offer(""))));
+            legC.answer(c.offer(""));
+            Conference conf = bridge.conference("room-alone", ConferenceOptions.defaults());
+            legA.join(conf, ParticipantRole.PARTICIPANT);
+            legA.playWhileAlone(List.of(Prompt.JOINING, Prompt.ONLY_PARTICIPANT)); // 4 s of speech
+            b.startTone(toB, 1000, 10_000);
+            Thread.sleep(2_000); // into ONLY_PARTICIPANT
+            assertThat(aListener.playbackFinished).as("still alone: the prompt plays").isEmpty();
+            a.clearReceived();
+            long joined = System.nanoTime();
+            legB.join(conf, ParticipantRole.PARTICIPANT);
+            await().atMost(Duration.ofSeconds(1)).until(() -> aListener.playbackFinished.size() == 1);
+            assertThat(aListener.playbackFinished).as("cut, not completed").containsExactly(false);
+            long heardMs = firstToneFrameMs(a, 1000, joined, Duration.ofSeconds(3));
+            System.out.printf("A heard B's tone %d ms after B joined%n", heardMs);
+            assertThat(heardMs).as("B's tone reaches A after B's join, in ms").isBetween(0L, 1_000L);
+
+            // a leg that starts an only-participant prompt in a meeting that is not empty hears none of it
+            legC.join(conf, ParticipantRole.PARTICIPANT);
+            legC.playWhileAlone(List.of(Prompt.ONLY_PARTICIPANT));
+            await().atMost(Duration.ofSeconds(1)).until(() -> cListener.playbackFinished.size() == 1);
+            assertThat(cListener.playbackFinished).containsExactly(false);
+            b.stopSending();
+        }
+    }
+
+    /** Polls {@code peer}'s received frames until one holds the tone; ms from {@code sinceNanos}, or -1. */
+    private static long firstToneFrameMs(RtpPeer peer, double hz, long sinceNanos, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            List<byte[]> got = peer.receivedPayloads();
+            for (int i = seen; i < got.size(); i++) {
+                byte[] p = got.get(i);
+                double[] x = new double[p.length];
+                for (int k = 0; k < p.length; k++) {
+                    x[k] = G711.PCMU.decode(p[k]);
+                }
+                if (sineSnrDb(x, hz) >= 30) {
+                    return (System.nanoTime() - sinceNanos) / 1_000_000;
+                }
+            }
+            seen = got.size();
+            Thread.sleep(5);
+        }
+        return -1;
+    }
+
+    @Test
     void aLegOnHoldIsNotMixedSoNoMusicOnHoldReachesTheMeeting() throws Exception {
         try (DefaultMediaBridge bridge = new DefaultMediaBridge(Bridges.config(Duration.ofSeconds(30)),
                 System::nanoTime, Bridges.tuning());

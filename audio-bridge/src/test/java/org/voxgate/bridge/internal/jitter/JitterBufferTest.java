@@ -115,6 +115,59 @@ class JitterBufferTest {
         assertThat(jb.level()).isEqualTo(levelBefore);
     }
 
+    /**
+     * RFC 4733 section 2.5.1.4: the end packet of an event is sent three times, each with a new
+     * sequence number. A key held for 5 packet times (as the lab's callers and many phones do,
+     * with no audio meanwhile) therefore uses 7 sequence numbers in 5 packet times. The buffer
+     * must skip by media time, not by the number of starved polls, or each key adds 2 packets
+     * (40 ms) to the play-out delay, which the shrink takes 2 x 25 polls to remove. Sender and
+     * play-out clocks are 10 ms apart and the buffer holds {@code extra} packets besides.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} packets buffered")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 2})
+    void keypressesWithTripledEndPacketsAddNoDelay(int extra) {
+        int seq = 0;
+        long ts = 0;
+        java.util.Map<Integer, Long> sentAt = new java.util.HashMap<>();
+        List<Long> delaysMs = new ArrayList<>();
+        long nowMs = 0;
+        int keys = 5;
+        int slots = 60 + keys * 10 + 60;
+        long shrinksBefore = 0;
+        for (int slot = 0; slot < slots; slot++, nowMs += 20, ts += 160) {
+            int inKeys = slot - 60;
+            if (inKeys == 0) {
+                shrinksBefore = jb.shrinks();
+            }
+            boolean event = inKeys >= 0 && inKeys < keys * 10 && inKeys % 10 < 5;
+            if (event) {
+                seq += inKeys % 10 == 4 ? 3 : 1; // sent elsewhere (telephone-event), end packet x3
+            } else if (slot >= extra) {
+                sentAt.put(seq, nowMs);
+                insert(seq, ts);
+                seq++;
+            } else {
+                sentAt.put(seq, nowMs); // the first packets arrive before play-out starts polling
+                insert(seq, ts);
+                seq++;
+                clock.advanceMillis(20);
+                continue;
+            }
+            clock.advanceMillis(10);
+            int got = poll();
+            if (got >= 0) {
+                delaysMs.add(nowMs + 10 - sentAt.get(got));
+            }
+            clock.advanceMillis(10);
+        }
+        long before = delaysMs.get(40);
+        long after = delaysMs.get(delaysMs.size() - 1);
+        System.out.printf("%d extra: delay before the keys %d ms, after %d keys %d ms, shrinks %d%n", extra, before,
+                keys, after, jb.shrinks());
+        assertThat(after).as("play-out delay after %d keys, ms", keys).isEqualTo(before);
+        assertThat(jb.shrinks()).as("nothing to shrink after the keys").isEqualTo(shrinksBefore);
+    }
+
     @Test
     void lossesDuringAStarvedGapAreNotConcealedTwice() {
         insert(0, 0);

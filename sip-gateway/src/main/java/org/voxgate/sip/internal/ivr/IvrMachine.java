@@ -278,7 +278,11 @@ public final class IvrMachine implements LegEvents {
         state = IvrState.IN_MEETING;
         cancelTimer();
         if (alone) {
-            play(Prompt.JOINING, Prompt.ONLY_PARTICIPANT);
+            // Cut by the bridge as soon as somebody else joins: from then on it is no longer true,
+            // and the caller should hear the entry tone and the newcomer instead.
+            cancelTimer();
+            playing++;
+            leg.playWhileAlone(List.of(Prompt.JOINING, Prompt.ONLY_PARTICIPANT));
         } else {
             play(Prompt.JOINING);
         }

@@ -110,6 +110,7 @@ class IvrMachineTest {
         assertThat(leg.conference().id()).isEqualTo("m-open");
         assertThat(leg.role()).isEqualTo(ParticipantRole.PARTICIPANT);
         assertThat(leg.lastPlayed()).containsExactly(Prompt.JOINING, Prompt.ONLY_PARTICIPANT);
+        assertThat(leg.playingWhileAlone()).as("the bridge cuts it when somebody joins").isTrue();
         assertThat(joins).containsExactly(ParticipantRole.PARTICIPANT);
         assertThat(bridge.fakeConference("m-open").tones()).isEmpty();
     }
@@ -131,6 +132,7 @@ class IvrMachineTest {
         second.start(DialPlanRoute.ivr());
         press("1234#");
         assertThat(leg.lastPlayed()).containsExactly(Prompt.JOINING);
+        assertThat(leg.playingWhileAlone()).as("a caller who is not alone hears JOINING to its end").isFalse();
         assertThat(bridge.fakeConference("m-open").tones()).containsExactly(Tone.ENTRY);
         assertThat(bridge.fakeConference("m-open").participants()).containsExactly(first, leg);
         second.stop();
