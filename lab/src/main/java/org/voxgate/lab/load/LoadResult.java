@@ -92,8 +92,8 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return legs.stream().filter(l -> l.setupMs() >= 0 && l.failure() == null).toList();
     }
 
-    /** Lost over expected, all good legs. */
-    double lossRatio() {
+    /** Lost over expected, all good legs (answered, not failed); 0 when nothing was expected. */
+    public double lossRatio() {
         long lost = 0;
         long expected = 0;
         for (Leg l : goodLegs()) {
@@ -107,7 +107,7 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
      * Legs that heard the tone of a talker other than themselves, and how many legs had one to
      * hear (a meeting with a talker besides them; mix-minus never returns a talker's own voice).
      */
-    int[] legsHearingATalker() {
+    public int[] legsHearingATalker() {
         Map<String, Integer> talkersByMeeting = new TreeMap<>();
         for (Leg l : goodLegs()) {
             if (l.talker()) {
@@ -126,5 +126,17 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
             }
         }
         return new int[] {heard, expected};
+    }
+
+    /**
+     * The {@code p}-th percentile (nearest rank) over the good legs of each leg's RFC 3550
+     * interarrival jitter as the generator measured it, in ms; NaN when no leg was good.
+     */
+    public double jitterPercentileMs(double p) {
+        List<Double> jitter = new ArrayList<>();
+        for (Leg l : goodLegs()) {
+            jitter.add(l.rx().jitterMs());
+        }
+        return Percentiles.of(jitter, p);
     }
 }
