@@ -221,7 +221,7 @@ final class LoadMeetingsSection implements ReportSection {
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             Whole w = r.whole();
-            b.append(String.format(Locale.ROOT, "| %s | %d/%d | %s | %s | %s | %.3f%% | %s | %s | %d/%d listeners |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %d/%d | %s | %s | %s | %.3f%% | %s | %s | %d/%d legs |%n",
                     r.label(), w.answered(), w.placed(), ms(w.setupP50Ms()), ms(w.setupP95Ms()), ms(w.setupP99Ms()),
                     w.lossPercent(), ms(w.jitterP50Ms()), ms(w.jitterP95Ms()), w.heard(), w.heardOf()));
         }

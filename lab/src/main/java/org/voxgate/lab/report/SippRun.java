@@ -65,6 +65,27 @@ final class SippRun implements AutoCloseable {
         return parseRtt(lines);
     }
 
+    /** The times (ms since SIPp started) at which the answers came, from the rtt files, in order. */
+    List<Double> answerTimesMs() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.list(workDir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith("_rtt.csv")).toList()) {
+                lines.addAll(Files.readAllLines(f));
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.trim().split(";");
+            try {
+                out.add(Double.parseDouble(f[0].trim()));
+            } catch (NumberFormatException e) {
+                // header
+            }
+        }
+        Collections.sort(out);
+        return out;
+    }
+
     /**
      * The response times of SIPp's {@code -trace_rtt} file ({@code Date_ms;response_time_ms;rtd_no}
      * per line, a header first); lines whose second field is not a number are skipped.
