@@ -30,7 +30,7 @@ final class CallsRateSection implements ReportSection {
      *
      * @param server          "Voxgate node" or "Kamailio"
      * @param route           "direct number", "IVR (access code)" or "stateless 200"
-     * @param failures        cause to count; empty when none failed
+     * @param failures        cause to count, kept in the causes' name order; empty when none failed
      * @param serverCpuMsPerCall the server's CPU over the step per answered call
      * @param generatorCpuMsPerCall the generator's CPU over the step per placed call
      */
@@ -38,7 +38,7 @@ final class CallsRateSection implements ReportSection {
                 int calls, int answered, Map<String, Integer> failures, double setupP95Ms, double serverCpuMsPerCall,
                 double generatorCpuMsPerCall, String loadBefore, String loadAfter) {
         Step {
-            failures = Map.copyOf(failures);
+            failures = java.util.Collections.unmodifiableMap(new TreeMap<>(failures)); // causes in name order
         }
 
         boolean clean() {
@@ -187,7 +187,8 @@ final class CallsRateSection implements ReportSection {
                         + "1000 calls/s. Reference in the same run: SIPp's built-in `uac` scenario (INVITE with "
                         + "SDP, ACK, hold, BYE; no media) at the same rates against Kamailio (`sl` replies 200 with "
                         + "an SDP body to INVITE, 200 to BYE, no state, no media; loopback, 2 UDP workers): its CPU "
-                        + "from `/proc/PID/stat` of its processes over the step, per answered call; SIPp's set-up "
+                        + "(every process, every thread: `/proc/PID/task/TID/schedstat`, nanoseconds; `/proc/PID/stat` "
+                        + "where that is missing) over the step, per answered call; SIPp's set-up "
                         + "times from `-trace_rtt`.\n\n");
         if (note != null) {
             b.append(note).append("\n\n");
@@ -198,23 +199,34 @@ final class CallsRateSection implements ReportSection {
         for (Step s : steps) {
             String failed = s.failures().isEmpty() ? "0" : String.join(", ", s.failures().entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).toList());
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %d | %d | %s | %s | %.2f | %.2f | %s / %s |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %d | %d | %s | %s | %.3f | %.2f | %s / %s |%n",
                     s.server(), s.generator(), s.route(), s.offeredPerSecond(), s.answeredPerSecond(), s.calls(),
                     s.answered(), failed, LoadMeetingsSection.ms(s.setupP95Ms()), s.serverCpuMsPerCall(),
                     s.generatorCpuMsPerCall(), s.loadBefore(), s.loadAfter()));
         }
         b.append('\n').append(verdict(steps, "Voxgate node", "direct number")).append(' ')
                 .append(verdict(steps, "Kamailio", "stateless 200"));
-        double node = steps.stream().filter(s -> s.server().equals("Voxgate node") && s.route().equals("direct number")
-                && s.clean()).mapToDouble(Step::serverCpuMsPerCall).average().orElse(Double.NaN);
-        double kam = steps.stream().filter(s -> s.server().equals("Kamailio") && s.clean())
-                .mapToDouble(Step::serverCpuMsPerCall).average().orElse(Double.NaN);
+        double node = pooledCpuMsPerCall(steps, "Voxgate node", "direct number");
+        double kam = pooledCpuMsPerCall(steps, "Kamailio", "stateless 200");
         if (!Double.isNaN(node) && !Double.isNaN(kam) && kam > 0) {
-            b.append(String.format(Locale.ROOT, " Mean CPU per call over the clean steps: node %.2f ms, Kamailio "
+            b.append(String.format(Locale.ROOT, " CPU per call over all clean steps together: node %.2f ms, Kamailio "
                     + "%.3f ms (%.0f times; the node also answers with media, mixes and holds the calls).", node, kam,
                     node / kam));
         }
         return b.append('\n').toString();
+    }
+
+    /** Server CPU of the clean steps of one server and route over their answered calls; NaN when none. */
+    static double pooledCpuMsPerCall(List<Step> steps, String server, String route) {
+        double cpu = 0;
+        long calls = 0;
+        for (Step s : steps) {
+            if (s.server().equals(server) && s.route().equals(route) && s.clean()) {
+                cpu += s.serverCpuMsPerCall() * s.answered();
+                calls += s.answered();
+            }
+        }
+        return calls == 0 ? Double.NaN : cpu / calls;
     }
 
     /** "Highest ... with 0 failed calls: N calls/s." over the steps of one server and route. */

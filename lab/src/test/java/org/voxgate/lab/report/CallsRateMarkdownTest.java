@@ -28,14 +28,15 @@ class CallsRateMarkdownTest {
         String md = CallsRateSection.markdown("2026-11-28", "voxgate lab report --sections calls-rate", "Xeon", "rates 10,40,60",
                 "1.0", "2.0", steps, null);
         assertThat(md).contains("`voxgate lab report --sections calls-rate`", "load average 1.0 at the start, 2.0 at the end");
-        assertThat(md).contains("| Voxgate node | lab load | direct number | 10.0 | 9.9 | 100 | 100 | 0 | 33 ms | 2.00 | 0.50 | 2.0 / 2.5 |\n");
-        assertThat(md).contains("| 600 | 575 | 20 503, 5 timeout | 33 ms | 1.50 |");
-        assertThat(md).contains("| Voxgate node | lab load | IVR (access code) | 20.0 | 19.8 | 200 | 200 | 0 | 45 ms | 3.00 |");
-        assertThat(md).contains("| Kamailio | SIPp uac | stateless 200 | 60.0 | 59.9 | 600 | 600 | 0 | 2.0 ms | 0.05 | 0.30 |");
+        assertThat(md).contains("| Voxgate node | lab load | direct number | 10.0 | 9.9 | 100 | 100 | 0 | 33 ms | 2.000 | 0.50 | 2.0 / 2.5 |\n");
+        assertThat(md).contains("| 600 | 575 | 20 503, 5 timeout | 33 ms | 1.500 |");
+        assertThat(md).contains("| Voxgate node | lab load | IVR (access code) | 20.0 | 19.8 | 200 | 200 | 0 | 45 ms | 3.000 |");
+        assertThat(md).contains("| Kamailio | SIPp uac | stateless 200 | 60.0 | 59.9 | 600 | 600 | 0 | 2.0 ms | 0.050 | 0.30 |");
         assertThat(md).contains("**Voxgate node (direct number), highest offered rate with 0 failed calls: 40 calls/s.**");
         assertThat(md).contains("**Kamailio (stateless 200), highest offered rate with 0 failed calls: 60 calls/s.**");
-        // clean direct steps: (2.0 + 1.0) / 2 = 1.5 ms; Kamailio (0.10 + 0.05) / 2 = 0.075 ms; 20 times
-        assertThat(md).contains("node 1.50 ms, Kamailio 0.075 ms (20 times");
+        // clean direct steps pooled: (100 x 2.0 + 400 x 1.0) / 500 = 1.2 ms; Kamailio (100 x 0.10 + 600 x 0.05) / 700
+        // = 0.0571 ms; 21 times
+        assertThat(md).contains("node 1.20 ms, Kamailio 0.057 ms (21 times");
     }
 
     @Test
@@ -45,6 +46,6 @@ class CallsRateMarkdownTest {
                         + "Kamailio reference was not measured.**");
         assertThat(md).contains("**Kamailio is not installed here")
                 .contains("**Voxgate node (direct number): no step without failed calls.**")
-                .doesNotContain("Mean CPU per call");
+                .doesNotContain("CPU per call over all clean steps");
     }
 }
