@@ -182,14 +182,17 @@ final class CallsRateSection implements ReportSection {
                         + "for the step's seconds; `lab load` (in the report's JVM) holds them all until the last is "
                         + "answered plus the hold, then hangs up, into one meeting of a child-JVM node (default "
                         + "settings, H2) on loopback, 2 talkers, after a warm-up of 10 calls that is not reported. "
-                        + "Node CPU per call: the node's `process_cpu_time_ns_total` over the whole step (media of "
-                        + "the hold included) over the answered calls; in ms, so it is also the node's cores per "
+                        + "Node CPU per call: the node's `process_cpu_time_ns_total` over the whole step (the media "
+                        + "of every call from its answer until the step hangs up included) over the answered calls; in ms, so it is also the node's cores per "
                         + "1000 calls/s. Reference in the same run: SIPp's built-in `uac` scenario (INVITE with "
                         + "SDP, ACK, hold, BYE; no media) at the same rates against Kamailio (`sl` replies 200 with "
                         + "an SDP body to INVITE, 200 to BYE, no state, no media; loopback, 2 UDP workers): its CPU "
                         + "(every process, every thread: `/proc/PID/task/TID/schedstat`, nanoseconds; `/proc/PID/stat` "
                         + "where that is missing) over the step, per answered call; SIPp's set-up "
-                        + "times from `-trace_rtt`.\n\n");
+                        + "times from `-trace_rtt` (1 ms resolution). \"Failed\" counts calls by cause; an answered "
+                        + "call can still fail at its BYE, so the causes may add up to more than calls minus answered. "
+                        + "The node refuses calls with 503 when its overload defence sees the mixer falling behind "
+                        + "(sooner on a shared machine under a high load average).\n\n");
         if (note != null) {
             b.append(note).append("\n\n");
         }
