@@ -144,8 +144,7 @@ final class CallsRateSection implements ReportSection {
                 Integer.toString(SippRun.freeUdpPorts(4)), "-r", Integer.toString(rate), "-m", Integer.toString(calls),
                 "-l", Integer.toString(calls), "-d", Integer.toString(hold * 1000), "-trace_rtt", "-rtt_freq", "1",
                 "-nostdin"))) {
-            double s0 = 0;
-            double last = 0;
+            double last = 0; // SIPp started with the step: its whole CPU time is the step's
             while (run.alive()) { // the last reading before it exits
                 double s = ProcStat.cpuSeconds(run.pid());
                 if (!Double.isNaN(s)) {
@@ -154,7 +153,7 @@ final class CallsRateSection implements ReportSection {
                 Thread.sleep(100);
             }
             exit = run.waitFor(seconds + hold + 60L);
-            sippCpu = last - s0;
+            sippCpu = last;
             setup = run.setupMs();
             answerTimes = run.answerTimesMs();
         }
