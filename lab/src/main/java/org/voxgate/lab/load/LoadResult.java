@@ -166,7 +166,7 @@ public record LoadResult(LoadPlan plan, int placed, int answered, int failed, Ma
         return legs.stream().filter(l -> l.setupMs() >= 0 && l.failure() == null).toList();
     }
 
-    /** Lost over expected, all good legs. */
+    /** Lost over expected, all good legs (answered, not failed); 0 when nothing was expected. */
     public double lossRatio() {
         long lost = 0;
         long expected = 0;

@@ -11,6 +11,8 @@ public final class ReportSections {
         return List.of(
                 new LoadCpuSection(),
                 new QualitySection(),
-                new LoadCodecsSection());
+                new LoadCodecsSection(),
+                new LoadMeetingsSection(),
+                new CallsRateSection());
     }
 }
