@@ -104,6 +104,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     private ClockThread.Registration soloTask;
 
     private volatile MediaSession session;
+    private volatile EncodedFrames silence;
     private volatile Object owner = SOLO;
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
@@ -243,6 +244,7 @@ public final class DefaultMediaLeg implements MediaLeg {
         checkOpen();
         String answer = negotiator.answer(offerSdp);
         session = negotiator.current();
+        prepareSilence();
         return answer;
     }
 
@@ -257,6 +259,28 @@ public final class DefaultMediaLeg implements MediaLeg {
         checkOpen();
         negotiator.acceptAnswer(answerSdp);
         session = negotiator.current();
+        prepareSilence();
+    }
+
+    /**
+     * Looks up (encoding it on a miss, here on the signalling thread) the silence frame the
+     * play-out sends outside a conference when it has nothing to play, so that the clock thread
+     * does not run this leg's encoder on silence every tick.
+     */
+    private void prepareSilence() {
+        MediaSession s = session;
+        silence = s == null ? null : ctx.encoded().silence(s.codec(), s.peerOpus(), SOLO_PTIME_MS);
+    }
+
+    /** The shared silence frame for this leg's codec, or null (the play-out encodes silence itself). */
+    EncodedFrames encodedSilence() {
+        return silence;
+    }
+
+    /** The tick length the play-out runs at now: the conference's ptime, or the leg's own. */
+    private int playoutPtimeMs() {
+        ConferenceHook c = conference;
+        return c == null ? SOLO_PTIME_MS : c.options().ptimeMs();
     }
 
     @Override
@@ -267,7 +291,7 @@ public final class DefaultMediaLeg implements MediaLeg {
         for (int i = 0; i < clips.length; i++) {
             clips[i] = ctx.prompts().prompt(prompts.get(i), rate);
         }
-        Playback next = new Playback(clips, true, rate);
+        Playback next = new Playback(clips, true, rate, encodedFor(List.copyOf(prompts), clips));
         Playback old = prompt.getAndSet(next);
         finished(old, false);
         if (clips.length == 0) {
@@ -285,7 +309,21 @@ public final class DefaultMediaLeg implements MediaLeg {
     public void playTone(Tone t) {
         checkOpen();
         int rate = codec().sampleRateHz();
-        tone.set(new Playback(new short[][] {ctx.prompts().tone(t, rate)}, false, rate));
+        short[][] clips = {ctx.prompts().tone(t, rate)};
+        tone.set(new Playback(clips, false, rate, encodedFor(Objects.requireNonNull(t, "tone"), clips)));
+    }
+
+    /**
+     * The shared encoding of {@code clips} for this leg's codec and current tick length (the
+     * cache encodes it here, on the caller's thread, on a miss), or null: the play-out then
+     * encodes the PCM itself.
+     */
+    private EncodedFrames encodedFor(Object content, short[][] clips) {
+        MediaSession s = session;
+        if (s == null) {
+            return null;
+        }
+        return ctx.encoded().frames(content, clips, s.codec(), s.peerOpus(), playoutPtimeMs());
     }
 
     @Override
@@ -499,6 +537,16 @@ public final class DefaultMediaLeg implements MediaLeg {
     public long fecRecovered() {
         synchronized (playoutLock) {
             return playout == null ? 0 : playout.fecRecovered();
+        }
+    }
+
+    /**
+     * Frames this leg's own encoder encoded for prompts, tones or silence: those without a
+     * shared encoding ({@link EncodedPlaybackCache}); for tests.
+     */
+    public long ownEncodes() {
+        synchronized (playoutLock) {
+            return playout == null ? 0 : playout.ownEncodes();
         }
     }
 
