@@ -243,8 +243,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     public synchronized String answer(String offerSdp) throws SdpException {
         checkOpen();
         String answer = negotiator.answer(offerSdp);
-        session = negotiator.current();
-        prepareSilence();
+        publish(negotiator.current());
         return answer;
     }
 
@@ -258,18 +257,19 @@ public final class DefaultMediaLeg implements MediaLeg {
     public synchronized void acceptAnswer(String answerSdp) throws SdpException {
         checkOpen();
         negotiator.acceptAnswer(answerSdp);
-        session = negotiator.current();
-        prepareSilence();
+        publish(negotiator.current());
     }
 
     /**
-     * Looks up (encoding it on a miss, here on the signalling thread) the silence frame the
-     * play-out sends outside a conference when it has nothing to play, so that the clock thread
-     * does not run this leg's encoder on silence every tick.
+     * Publishes a negotiated session. First looks up (encoding it on a miss, here on the
+     * signalling thread) the silence frame the play-out sends outside a conference when it has
+     * nothing to play, so that the clock thread does not run this leg's encoder on silence
+     * every tick.
      */
-    private void prepareSilence() {
-        MediaSession s = session;
+    private void publish(MediaSession s) {
+        // before the session, so the first tick of a new session already finds it
         silence = s == null ? null : ctx.encoded().silence(s.codec(), s.peerOpus(), SOLO_PTIME_MS);
+        session = s;
     }
 
     /** The shared silence frame for this leg's codec, or null (the play-out encodes silence itself). */
