@@ -105,6 +105,7 @@ public final class DefaultMediaLeg implements MediaLeg {
 
     private volatile MediaSession session;
     private volatile EncodedFrames silence;
+    private final AtomicReference<PreparedCodecs> prepared = new AtomicReference<>();
     private volatile Object owner = SOLO;
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
@@ -269,7 +270,38 @@ public final class DefaultMediaLeg implements MediaLeg {
     private void publish(MediaSession s) {
         // before the session, so the first tick of a new session already finds it
         silence = s == null ? null : ctx.encoded().silence(s.codec(), s.peerOpus(), SOLO_PTIME_MS);
+        if (s != null && s.codec() == AudioCodec.OPUS) {
+            // libopus states made here, not on the clock thread at the session's first tick
+            PreparedCodecs p = new PreparedCodecs(s, s.codec().newDecoder(), s.codec().newEncoder(s.peerOpus()));
+            PreparedCodecs old = prepared.getAndSet(p);
+            if (old != null) {
+                old.release();
+            }
+        }
         session = s;
+    }
+
+    /** A decoder and encoder made off the clock thread for one session. */
+    record PreparedCodecs(MediaSession session,
+                          org.voxgate.bridge.internal.codec.AudioDecoder decoder,
+                          org.voxgate.bridge.internal.codec.AudioEncoder encoder) {
+        void release() {
+            AudioCodec.release(decoder);
+            AudioCodec.release(encoder);
+        }
+    }
+
+    /**
+     * The play-out (clock thread) takes the codecs prepared for {@code s}; null when none were
+     * (or they were for another session: those are freed).
+     */
+    PreparedCodecs takePrepared(MediaSession s) {
+        PreparedCodecs p = prepared.getAndSet(null);
+        if (p != null && p.session() != s) {
+            p.release();
+            return null;
+        }
+        return p;
     }
 
     /** The shared silence frame for this leg's codec, or null (the play-out encodes silence itself). */
@@ -457,6 +489,10 @@ public final class DefaultMediaLeg implements MediaLeg {
             if (playout != null) {
                 playout.release();
             }
+        }
+        PreparedCodecs unused = prepared.getAndSet(null);
+        if (unused != null) {
+            unused.release();
         }
         onClose.accept(this);
     }

@@ -201,15 +201,20 @@ final class LegPlayout {
                 || (s.codec() == AudioCodec.OPUS && !java.util.Objects.equals(s.peerOpus(), opusOfEncoder));
         sessionGeneration = s.generation();
         dtxSkip = s.peerOpus() != null && s.peerOpus().useDtx();
+        DefaultMediaLeg.PreparedCodecs prepared = leg.takePrepared(s);
         if (!codecChanged) {
+            if (prepared != null) {
+                prepared.release();
+            }
             return;
         }
         boolean rateChanged = decoder == null || s.codec().sampleRateHz() != codec.sampleRateHz();
         codec = s.codec();
         AudioCodec.release(decoder);
         AudioCodec.release(encoder);
-        decoder = codec.newDecoder();
-        encoder = codec.newEncoder(s.peerOpus());
+        // Opus states come made by the signalling thread (libopus allocation and set-up off the clock)
+        decoder = prepared != null ? prepared.decoder() : codec.newDecoder();
+        encoder = prepared != null ? prepared.encoder() : codec.newEncoder(s.peerOpus());
         opusOfEncoder = s.peerOpus();
         packetSamples = s.samplesPerPacket();
         jitter = newJitterBuffer(s.ptimeMs());

@@ -30,7 +30,8 @@ import org.voxgate.testing.Peers;
  * silence: the media clock thread sends frames encoded once per codec and shared
  * ({@code EncodedPlaybackCache}). Two legs on loopback with Opus peers: silence, the same
  * prompt to both (both peers receive the very same prompt frames, and hear it), the entry tone
- * to a meeting; a prompt and a tone at once are still mixed and encoded by the leg.
+ * to a meeting; a prompt and a tone at once are still mixed and encoded by the leg. The legs'
+ * libopus states, and their mix encoders in the meeting, are not made on the clock thread.
  */
 class SharedPlaybackIT {
     private DefaultMediaBridge bridge;
@@ -53,6 +54,7 @@ class SharedPlaybackIT {
                 b.rtpPortMax(), b.mediaTimeout(), 1, List.of("OPUS", "PCMU"), b.jitterMinMs(), b.jitterMaxMs(),
                 BridgeConfig.DEFAULT_OPUS_FEC_JITTER_MIN_MS), System::nanoTime, Bridges.tuning());
         try (CodecPeer pa = new CodecPeer(AudioCodec.OPUS, 0xA1); CodecPeer pb = new CodecPeer(AudioCodec.OPUS, 0xB2)) {
+            long onClock = OpusSupport.statesCreatedOnClockThreads();
             RecordingListener la = new RecordingListener();
             RecordingListener lb = new RecordingListener();
             DefaultMediaLeg a = (DefaultMediaLeg) bridge.openLeg(LegOptions.forCall("shared-a"), la);
@@ -65,6 +67,8 @@ class SharedPlaybackIT {
 
             // 1. IVR, nothing to play: shared silence
             await().atMost(Duration.ofSeconds(5)).until(() -> pa.rtp.receivedCount() >= 10 && pb.rtp.receivedCount() >= 10);
+            assertThat(OpusSupport.statesCreatedOnClockThreads() - onClock)
+                    .as("the legs' libopus decoders and encoders were made when they answered").isZero();
             assertThat(a.ownEncodes()).as("silence outside a meeting, leg A's encoder").isZero();
             assertThat(b2.ownEncodes()).isZero();
 
@@ -99,6 +103,9 @@ class SharedPlaybackIT {
             b2.join(conf, ParticipantRole.PARTICIPANT);
             await().atMost(Duration.ofSeconds(5)).until(() -> conf.size() == 2);
             Thread.sleep(200);
+            assertThat(OpusSupport.statesCreatedOnClockThreads() - onClock)
+                    .as("members' mix encoders made by join(); on the clock thread only the meeting's Opus group encoder")
+                    .isEqualTo(1);
             conf.playTone(Tone.ENTRY);
             Thread.sleep(600);
             assertThat(a.ownEncodes()).as("entry tone, leg A's encoder").isZero();
