@@ -34,6 +34,7 @@ import org.voxgate.bridge.internal.conference.DefaultConference;
 import org.voxgate.bridge.internal.event.EventDispatcher;
 import org.voxgate.bridge.internal.leg.BridgeTuning;
 import org.voxgate.bridge.internal.leg.DefaultMediaLeg;
+import org.voxgate.bridge.internal.leg.EncodedPlaybackCache;
 import org.voxgate.bridge.internal.leg.LegContext;
 import org.voxgate.bridge.internal.leg.PromptSource;
 import org.voxgate.bridge.internal.tcp.TcpMediaServer;
@@ -83,7 +84,7 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
         this.media = new MediaClock(config.mixerThreads());
         this.events = new EventDispatcher(tuning.eventThreads());
         String cname = "voxgate-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        this.context = new LegContext(config, tuning, clock, cname, prompts, events, media);
+        this.context = new LegContext(config, tuning, clock, cname, prompts, new EncodedPlaybackCache(), events, media);
         this.idleSweep = media.leastLoaded().schedule(new ClockTask() {
             @Override
             public void tick(long nowNanos) {
@@ -244,6 +245,11 @@ public final class DefaultMediaBridge implements MediaBridge, BridgeStatistics {
     @Override
     public Optional<Conference> findConference(String conferenceId) {
         return Optional.ofNullable(conferences.get(conferenceId));
+    }
+
+    /** The prompts, tones and silence encoded once and shared by this bridge's legs (for tests). */
+    public EncodedPlaybackCache encodedPlayback() {
+        return context.encoded();
     }
 
     @Override

@@ -2,6 +2,9 @@ package org.voxgate.bridge.internal.clock;
 
 /** The pool of {@link ClockThread}s; new work goes to the least loaded thread. */
 public final class MediaClock implements AutoCloseable {
+    /** Names of the clock threads: this prefix and a number from 1. */
+    public static final String THREAD_NAME_PREFIX = "voxgate-mixer-";
+
     private final ClockThread[] threads;
 
     public MediaClock(int threadCount) {
@@ -10,7 +13,7 @@ public final class MediaClock implements AutoCloseable {
         }
         threads = new ClockThread[threadCount];
         for (int i = 0; i < threadCount; i++) {
-            threads[i] = new ClockThread("voxgate-mixer-" + (i + 1));
+            threads[i] = new ClockThread(THREAD_NAME_PREFIX + (i + 1));
         }
     }
 

@@ -46,6 +46,7 @@ public final class OpusDecoder implements AudioDecoder, AutoCloseable {
         }
         this.state = s;
         this.cleanable = OpusSupport.CLEANER.register(this, new Destroy(s));
+        OpusSupport.noteCreated();
         pcmRef.setPointer(Native.getDirectBufferPointer(pcmBytes));
     }
 

@@ -47,6 +47,7 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
         }
         this.state = s;
         this.cleanable = OpusSupport.CLEANER.register(this, new Destroy(s));
+        OpusSupport.noteCreated();
         ctl(Opus.OPUS_SET_BITRATE_REQUEST, parameters.maxAverageBitrate());
         ctl(Opus.OPUS_SET_INBAND_FEC_REQUEST, parameters.useInbandFec() ? 1 : 0);
         ctl(Opus.OPUS_SET_PACKET_LOSS_PERC_REQUEST, parameters.useInbandFec() ? EXPECTED_LOSS_PERCENT : 0);

@@ -6,6 +6,7 @@ import club.minnced.opus.util.OpusLibrary;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxgate.bridge.internal.clock.MediaClock;
 import tomp2p.opuswrapper.Opus;
 
 /**
@@ -19,6 +20,8 @@ public final class OpusSupport {
     static final Cleaner CLEANER = Cleaner.create();
 
     private static final String PROBLEM = load();
+    private static final java.util.concurrent.atomic.AtomicLong CREATED_ON_CLOCK =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private OpusSupport() {}
 
@@ -43,6 +46,24 @@ public final class OpusSupport {
     /** Why Opus is unavailable, or null. */
     public static String problem() {
         return PROBLEM;
+    }
+
+    /** Counts a libopus state made on a media clock thread (where its set-up delays every mix). */
+    static void noteCreated() {
+        if (Thread.currentThread().getName().startsWith(MediaClock.THREAD_NAME_PREFIX)) {
+            CREATED_ON_CLOCK.incrementAndGet();
+        }
+    }
+
+    /**
+     * Opus encoders and decoders made on a media clock thread so far, in this process. A leg's
+     * own states are made when its session is negotiated and a conference member's mix encoder
+     * when it joins, both on the caller's thread; what is left on a clock thread is a new
+     * sharing group's encoder (the first listener of a codec in a meeting) and re-creation after
+     * the mix rate changed. For tests.
+     */
+    public static long statesCreatedOnClockThreads() {
+        return CREATED_ON_CLOCK.get();
     }
 
     static void logOnce() {

@@ -211,16 +211,31 @@ public final class DefaultConference implements DefaultMediaLeg.ConferenceHook, 
                 m.othersPresent();
             }
         }
+        // The leg's encoder for the mix, made here rather than on the clock thread (libopus
+        // set-up); used when the mix rate is still what it will be after this join.
+        AudioCodec c = leg.codec();
+        int rate = Math.min(Math.max(publishedMixRate, c.sampleRateHz()), options.mixRateHz());
+        CodecFrameEncoder made = c == AudioCodec.OPUS
+                ? new CodecFrameEncoder(c, rate, options.ptimeMs(), leg.peerOpus()) : null;
         thread.execute(() -> {
             for (Slot s : slots) {
                 if (s.leg == leg) {
+                    if (made != null) {
+                        made.close();
+                    }
                     return;
                 }
             }
             Slot s = new Slot(leg);
-            s.configure();
+            s.encoder = made;
             slots.add(s);
-            mixer.add(s);
+            int needed = neededMixRate();
+            if (needed != mixer.mixRateHz()) {
+                rebuildMixer(needed); // configures and adds every slot, this one too
+            } else {
+                s.configure();
+                mixer.add(s);
+            }
             if (registration == null && !closed.get()) {
                 registration = thread.schedule(this);
             }

@@ -104,6 +104,8 @@ public final class DefaultMediaLeg implements MediaLeg {
     private ClockThread.Registration soloTask;
 
     private volatile MediaSession session;
+    private volatile EncodedFrames silence;
+    private final AtomicReference<PreparedCodecs> prepared = new AtomicReference<>();
     private volatile Object owner = SOLO;
     private volatile ConferenceHook conference;
     private volatile ParticipantRole role;
@@ -242,7 +244,7 @@ public final class DefaultMediaLeg implements MediaLeg {
     public synchronized String answer(String offerSdp) throws SdpException {
         checkOpen();
         String answer = negotiator.answer(offerSdp);
-        session = negotiator.current();
+        publish(negotiator.current());
         return answer;
     }
 
@@ -256,7 +258,61 @@ public final class DefaultMediaLeg implements MediaLeg {
     public synchronized void acceptAnswer(String answerSdp) throws SdpException {
         checkOpen();
         negotiator.acceptAnswer(answerSdp);
-        session = negotiator.current();
+        publish(negotiator.current());
+    }
+
+    /**
+     * Publishes a negotiated session. First looks up (encoding it on a miss, here on the
+     * signalling thread) the silence frame the play-out sends outside a conference when it has
+     * nothing to play, so that the clock thread does not run this leg's encoder on silence
+     * every tick.
+     */
+    private void publish(MediaSession s) {
+        // before the session, so the first tick of a new session already finds it
+        silence = s == null ? null : ctx.encoded().silence(s.codec(), s.peerOpus(), SOLO_PTIME_MS);
+        if (s != null && s.codec() == AudioCodec.OPUS) {
+            // libopus states made here, not on the clock thread at the session's first tick
+            PreparedCodecs p = new PreparedCodecs(s, s.codec().newDecoder(), s.codec().newEncoder(s.peerOpus()));
+            PreparedCodecs old = prepared.getAndSet(p);
+            if (old != null) {
+                old.release();
+            }
+        }
+        session = s;
+    }
+
+    /** A decoder and encoder made off the clock thread for one session. */
+    record PreparedCodecs(MediaSession session,
+                          org.voxgate.bridge.internal.codec.AudioDecoder decoder,
+                          org.voxgate.bridge.internal.codec.AudioEncoder encoder) {
+        void release() {
+            AudioCodec.release(decoder);
+            AudioCodec.release(encoder);
+        }
+    }
+
+    /**
+     * The play-out (clock thread) takes the codecs prepared for {@code s}; null when none were
+     * (or they were for another session: those are freed).
+     */
+    PreparedCodecs takePrepared(MediaSession s) {
+        PreparedCodecs p = prepared.getAndSet(null);
+        if (p != null && p.session() != s) {
+            p.release();
+            return null;
+        }
+        return p;
+    }
+
+    /** The shared silence frame for this leg's codec, or null (the play-out encodes silence itself). */
+    EncodedFrames encodedSilence() {
+        return silence;
+    }
+
+    /** The tick length the play-out runs at now: the conference's ptime, or the leg's own. */
+    private int playoutPtimeMs() {
+        ConferenceHook c = conference;
+        return c == null ? SOLO_PTIME_MS : c.options().ptimeMs();
     }
 
     @Override
@@ -281,7 +337,7 @@ public final class DefaultMediaLeg implements MediaLeg {
         for (int i = 0; i < clips.length; i++) {
             clips[i] = ctx.prompts().prompt(prompts.get(i), rate);
         }
-        Playback next = new Playback(clips, true, rate, whileAlone);
+        Playback next = new Playback(clips, true, rate, whileAlone, encodedFor(List.copyOf(prompts), clips));
         Playback old = prompt.getAndSet(next);
         finished(old, false);
         if (clips.length == 0) {
@@ -310,7 +366,21 @@ public final class DefaultMediaLeg implements MediaLeg {
     public void playTone(Tone t) {
         checkOpen();
         int rate = codec().sampleRateHz();
-        tone.set(new Playback(new short[][] {ctx.prompts().tone(t, rate)}, false, rate));
+        short[][] clips = {ctx.prompts().tone(t, rate)};
+        tone.set(new Playback(clips, false, rate, encodedFor(Objects.requireNonNull(t, "tone"), clips)));
+    }
+
+    /**
+     * The shared encoding of {@code clips} for this leg's codec and current tick length (the
+     * cache encodes it here, on the caller's thread, on a miss), or null: the play-out then
+     * encodes the PCM itself.
+     */
+    private EncodedFrames encodedFor(Object content, short[][] clips) {
+        MediaSession s = session;
+        if (s == null) {
+            return null;
+        }
+        return ctx.encoded().frames(content, clips, s.codec(), s.peerOpus(), playoutPtimeMs());
     }
 
     @Override
@@ -445,6 +515,10 @@ public final class DefaultMediaLeg implements MediaLeg {
                 playout.release();
             }
         }
+        PreparedCodecs unused = prepared.getAndSet(null);
+        if (unused != null) {
+            unused.release();
+        }
         onClose.accept(this);
     }
 
@@ -524,6 +598,16 @@ public final class DefaultMediaLeg implements MediaLeg {
     public long fecRecovered() {
         synchronized (playoutLock) {
             return playout == null ? 0 : playout.fecRecovered();
+        }
+    }
+
+    /**
+     * Frames this leg's own encoder encoded for prompts, tones or silence: those without a
+     * shared encoding ({@link EncodedPlaybackCache}); for tests.
+     */
+    public long ownEncodes() {
+        synchronized (playoutLock) {
+            return playout == null ? 0 : playout.ownEncodes();
         }
     }
 

@@ -55,6 +55,7 @@ final class LegPlayout {
     private boolean dtxSkip;
     private boolean sentThisTick;
     private long fecRecovered;
+    private long ownEncodes;
     private long concealed;
 
     LegPlayout(DefaultMediaLeg leg, LegContext ctx, PacketHandoff handoff, RtpSender sender, boolean inbandDtmf) {
@@ -200,15 +201,20 @@ final class LegPlayout {
                 || (s.codec() == AudioCodec.OPUS && !java.util.Objects.equals(s.peerOpus(), opusOfEncoder));
         sessionGeneration = s.generation();
         dtxSkip = s.peerOpus() != null && s.peerOpus().useDtx();
+        DefaultMediaLeg.PreparedCodecs prepared = leg.takePrepared(s);
         if (!codecChanged) {
+            if (prepared != null) {
+                prepared.release();
+            }
             return;
         }
         boolean rateChanged = decoder == null || s.codec().sampleRateHz() != codec.sampleRateHz();
         codec = s.codec();
         AudioCodec.release(decoder);
         AudioCodec.release(encoder);
-        decoder = codec.newDecoder();
-        encoder = codec.newEncoder(s.peerOpus());
+        // Opus states come made by the signalling thread (libopus allocation and set-up off the clock)
+        decoder = prepared != null ? prepared.decoder() : codec.newDecoder();
+        encoder = prepared != null ? prepared.encoder() : codec.newEncoder(s.peerOpus());
         opusOfEncoder = s.peerOpus();
         packetSamples = s.samplesPerPacket();
         jitter = newJitterBuffer(s.ptimeMs());
@@ -231,6 +237,7 @@ final class LegPlayout {
 
     /** Encodes with the leg's own encoder and sends {@code samples} samples at the codec rate. */
     void sendPcm(short[] frame, int samples, long now) {
+        ownEncodes++;
         int n = encoder.encode(frame, 0, samples, encoded, 0);
         int units = codec.rtpUnits(samples);
         if (n <= 0) {
@@ -261,16 +268,56 @@ final class LegPlayout {
     void endTick(int ptimeMs, long now, boolean fillSilence) {
         int samples = codec.samplesPer(ptimeMs);
         if (!sentThisTick) {
-            if (encoder != null && canSend() && renderPlayback(pcm, samples)) {
+            boolean send = encoder != null && canSend();
+            if (send && sendEncodedPlayback(samples, now)) {
+                // a shared frame of the prompt or tone went out: this leg's encoder did not run
+                sentThisTick = true;
+            } else if (send && renderPlayback(pcm, samples)) {
                 sendPcm(pcm, samples, now);
-            } else if (encoder != null && canSend() && fillSilence) {
-                Arrays.fill(pcm, 0, samples, (short) 0);
-                sendPcm(pcm, samples, now);
+            } else if (send && fillSilence) {
+                EncodedFrames silence = leg.encodedSilence();
+                if (silence != null && silence.frames() > 0 && silence.fits(codec, opusOfEncoder, samples)) {
+                    sendPayload(silence.data(), silence.offset(0), silence.length(0), codec.rtpUnits(samples), now);
+                } else {
+                    Arrays.fill(pcm, 0, samples, (short) 0);
+                    sendPcm(pcm, samples, now);
+                }
             } else {
                 sender.skip(codec.rtpUnits(samples));
             }
         }
         sentThisTick = false;
+    }
+
+    /**
+     * Sends the next frame of the prompt or tone from its shared encoding
+     * ({@link EncodedPlaybackCache}) when exactly one of them plays, its frames fit this
+     * stream (codec, Opus parameters, tick length) and it is at a frame boundary.
+     *
+     * @return false when it sent nothing (the caller renders and encodes PCM instead)
+     */
+    private boolean sendEncodedPlayback(int samples, long now) {
+        Playback p = leg.currentPrompt();
+        Playback t = leg.currentTone();
+        Playback only = p == null ? t : (t == null ? p : null);
+        if (only == null || only.sampleRateHz() != codec.sampleRateHz()) {
+            return false;
+        }
+        EncodedFrames e = only.encoded();
+        int i = e == null || !e.fits(codec, opusOfEncoder, samples) ? -1 : only.encodedFrame(samples);
+        if (i < 0) {
+            return false;
+        }
+        sendPayload(e.data(), e.offset(i), e.length(i), codec.rtpUnits(samples), now);
+        only.advance(samples);
+        if (only.atEnd()) {
+            if (only == p) {
+                leg.promptEnded(p);
+            } else {
+                leg.toneEnded(t);
+            }
+        }
+        return true;
     }
 
     /** Writes the current prompt and tone into {@code out}; false when neither plays. */
@@ -318,6 +365,14 @@ final class LegPlayout {
      */
     long concealed() {
         return concealed;
+    }
+
+    /**
+     * Frames this leg's own encoder encoded (prompts, tones or silence that had no shared
+     * encoding); the mixer's encodings of the conference audio are not counted.
+     */
+    long ownEncodes() {
+        return ownEncodes;
     }
 
     /** Frees native codec state (the leg closed). */
