@@ -17,15 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.DtmfEvent;
 import org.voxgate.bridge.api.LegListener;
@@ -34,6 +31,7 @@ import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.testing.Kamailio;
 import org.voxgate.testing.MuLaw;
@@ -66,10 +64,7 @@ class DialOutIT {
         int port = Sipp.freePort();
         gatewayPort = port;
         sippPort = Sipp.freePort();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(10_000, 15_000);
-        bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
-                List.of("PCMU", "PCMA"), 20, 200));
+        bridge = LoopbackBridge.create(100);
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge,
                 accounts(new FakeDirectory().add(MEETING).add(MODERATED)), records::add, new TrunkDirectory() {
                     @Override

@@ -9,10 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voxgate.sip.fake.FakeMediaBridge;
+import org.voxgate.sip.fake.Resources;
 import org.voxgate.sip.internal.digest.DigestAlgorithm;
 import org.voxgate.sip.internal.digest.DigestChallenge;
 import org.voxgate.sip.internal.digest.DigestCredentials;
-import org.voxgate.sip.fake.FakeMediaBridge;
 import org.voxgate.sip.wire.Messages;
 import org.voxgate.sip.wire.UdpSipClient;
 import org.voxgate.testing.FreePorts;
@@ -42,13 +43,8 @@ class DigestBruteForceIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(gateway, bridge);
     }
 
     @Test
