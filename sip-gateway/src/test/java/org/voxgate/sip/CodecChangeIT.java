@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.LegListener;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.testing.Peers;
 
@@ -33,11 +30,8 @@ class CodecChangeIT {
     void reInvitesChangeTheCodecAndTheTelephoneEventClock() throws Exception {
         Peers.requireCommand("sipp");
         int port = Sipp.freePort();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(20_000, 30_000);
         List<CallRecord> records = new CopyOnWriteArrayList<>();
-        try (MediaBridge bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99,
-                Duration.ofSeconds(30), 1, List.of("OPUS", "G722", "PCMU", "PCMA"), 20, 200))) {
+        try (MediaBridge bridge = LoopbackBridge.create(100, List.of("OPUS", "G722", "PCMU", "PCMA"))) {
             assumeOpus(bridge);
             SipGateway gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port),
                     bridge, new FakeDirectory().add(new Meeting("m-open", "1234", null, null, 10)), records::add);

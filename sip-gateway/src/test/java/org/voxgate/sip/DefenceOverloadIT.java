@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,14 +17,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.sip.wire.Messages;
-import org.voxgate.sip.wire.UdpSipClient;
 import org.voxgate.sip.wire.UdpSipClient.SipMessage;
+import org.voxgate.sip.wire.UdpSipClient;
 import org.voxgate.testing.Peers;
 
 /**
@@ -46,9 +44,7 @@ class DefenceOverloadIT {
         Peers.requireCommand("sipp");
         port = Sipp.freePort();
         InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(15_000, 20_000);
-        bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 199, Duration.ofSeconds(30), 1,
-                List.of("PCMU", "PCMA"), 20, 200));
+        bridge = LoopbackBridge.create(200);
         // load ratio 1.0: on a busy test machine only the INVITE rate decides, deterministically
         SipDefenceConfig defence = SipDefenceConfig.defaults().withTrustedNetworks(List.of("127.0.0.3"))
                 .withOverload(INVITES_PER_SECOND, 1.0);

@@ -15,16 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.ConferenceOptions;
 import org.voxgate.bridge.api.DtmfEvent;
 import org.voxgate.bridge.api.LegListener;
@@ -33,7 +31,9 @@ import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.bridge.api.MediaLeg;
 import org.voxgate.bridge.api.ParticipantRole;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
+import org.voxgate.testing.Kamailio;
 import org.voxgate.testing.MuLaw;
 import org.voxgate.testing.RtpStream;
 import org.voxgate.testing.Tones;
@@ -64,10 +64,7 @@ class DialOutIT {
         int port = Sipp.freePort();
         gatewayPort = port;
         sippPort = Sipp.freePort();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(10_000, 15_000);
-        bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
-                List.of("PCMU", "PCMA"), 20, 200));
+        bridge = LoopbackBridge.create(100);
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge,
                 accounts(new FakeDirectory().add(MEETING).add(MODERATED)), records::add, new TrunkDirectory() {
                     @Override
@@ -410,13 +407,16 @@ class DialOutIT {
 
     @Test
     void throughKamailioWithProxyAuthAndRecordRoute() throws Exception {
-        org.voxgate.testing.Peers.requireCommand("kamailio");
         CalleeMedia callee = new CalleeMedia();
         trunks = List.of(trunk("t1", List.of("127.0.0.3"), sippPort, Trunk.CallerIdPolicy.PASSTHROUGH, List.of("+44"),
                 new Trunk.Registration(new Trunk.Credentials("dialer", "s3cret", "trunk.example"), 3600)));
         var sipp = uas("callee-behind-proxy.xml", "127.0.0.1", "callee_rtp", Integer.toString(callee.port()));
-        try (KamailioProxy proxy = new KamailioProxy("127.0.0.3", sippPort, "127.0.0.1:" + sippPort, "trunk.example",
-                "s3cret")) {
+        // Kamailio as the carrier's proxy on 127.0.0.3 (kamailio/dialout-proxy.cfg): Proxy-Authorization
+        // for INVITEs, then to SIPp with Record-Route; in-dialog requests follow the route
+        try (Kamailio proxy = Kamailio.start(Files.readString(Path.of("src/test/resources/kamailio/dialout-proxy.cfg")),
+                Map.of("PROXY_IP", "127.0.0.3", "PORT", Integer.toString(sippPort), "NEXT", "127.0.0.1:" + sippPort,
+                        "REALM", "trunk.example", "PASSWORD", "s3cret", "SECRET", "voxgate-test-" + System.nanoTime()),
+                work.resolve("kamailio"))) {
             DialOut d = gateway.dialOut(new DialOutRequest(MEETING, NUMBER, "t1"));
             await().atMost(Duration.ofSeconds(8)).until(() -> d.status() == DialOutStatus.ANSWERED_AWAITING_CONFIRM
                     || d.status().isFinal());
@@ -424,83 +424,6 @@ class DialOutIT {
                     .isEqualTo(DialOutStatus.ANSWERED_AWAITING_CONFIRM);
             d.hangup();
             assertPassed(sipp); // ACK and BYE came through the proxy (its Via), following Record-Route
-        }
-    }
-
-    /**
-     * Kamailio as the carrier's proxy on {@code ip:port}: INVITEs must prove the password by
-     * Proxy-Authorization (pv_proxy_authenticate, realm {@code realm}), then go to {@code next}
-     * with Record-Route; in-dialog requests follow the route (loose_route).
-     */
-    private final class KamailioProxy implements AutoCloseable {
-        private final Process process;
-        private final Path log;
-
-        KamailioProxy(String ip, int port, String next, String realm, String password) throws Exception {
-            Path dir = Files.createDirectories(work.resolve("kamailio"));
-            log = dir.resolve("kamailio.log");
-            String cfg = String.join("\n",
-                    "#!KAMAILIO",
-                    "debug=2",
-                    "log_stderror=yes",
-                    "fork=yes",
-                    "children=2",
-                    "listen=udp:" + ip + ":" + port,
-                    "mpath=\"/usr/lib/x86_64-linux-gnu/kamailio/modules/\"",
-                    "loadmodule \"tm.so\"", "loadmodule \"sl.so\"", "loadmodule \"rr.so\"", "loadmodule \"pv.so\"",
-                    "loadmodule \"maxfwd.so\"", "loadmodule \"auth.so\"", "loadmodule \"textops.so\"",
-                    "loadmodule \"siputils.so\"",
-                    "modparam(\"auth\", \"secret\", \"voxgate-test-" + System.nanoTime() + "\")",
-                    "request_route {",
-                    "    if (!mf_process_maxfwd_header(\"10\")) { sl_send_reply(\"483\", \"Too Many Hops\"); exit; }",
-                    "    if (has_totag()) {",
-                    "        if (loose_route()) { t_relay(); exit; }",
-                    "        if (is_method(\"ACK\")) { if (t_check_trans()) { t_relay(); } exit; }",
-                    "        sl_send_reply(\"404\", \"Not here\");",
-                    "        exit;",
-                    "    }",
-                    "    if (is_method(\"CANCEL\")) { if (t_check_trans()) { t_relay(); } exit; }",
-                    "    if (is_method(\"INVITE\")) {",
-                    "        if (!pv_proxy_authenticate(\"" + realm + "\", \"" + password + "\", \"0\")) {",
-                    "            proxy_challenge(\"" + realm + "\", \"0\");",
-                    "            exit;",
-                    "        }",
-                    "        consume_credentials();",
-                    "    }",
-                    "    record_route();",
-                    "    $du = \"sip:" + next + "\";",
-                    "    t_relay();",
-                    "}", "");
-            Path file = dir.resolve("kamailio.cfg");
-            Files.writeString(file, cfg);
-            process = new ProcessBuilder(org.voxgate.testing.Peers.requireCommand("kamailio").toString(), "-f",
-                    file.toString(), "-DD", "-E", "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString(),
-                    "-w", dir.toString(), "-m", "32", "-M", "4").redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            closeAtEnd.add(this);
-            String hex = String.format(":%04X ", port);
-            String ipHex = String.format("%02X%02X%02X%02X", 3, 0, 0, 127);
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                if (Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(ipHex + hex.trim()))) {
-                    return;
-                }
-                Thread.sleep(20);
-            }
-            throw new IllegalStateException("kamailio did not start: " + log());
-        }
-
-        String log() throws java.io.IOException {
-            String text = Files.readString(log);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxgate.sip.fake.FakeMediaBridge;
 import org.voxgate.sip.fake.FakeTrunks;
+import org.voxgate.sip.fake.Resources;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.testing.Kamailio;
 
@@ -74,16 +75,8 @@ class KamailioInboundIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (kamailio != null) {
-            kamailio.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(kamailio, gateway, bridge);
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +31,9 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.srtp.DtlsCertificate;
 import org.voxgate.srtp.SdesCrypto;
@@ -69,10 +66,7 @@ class SecureCallsIT {
     void start() throws Exception {
         port = Sipp.freePort();
         tlsPort = Sipp.freePort();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(20_000, 30_000);
-        bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
-                List.of("PCMU", "PCMA"), 20, 200));
+        bridge = LoopbackBridge.create(100);
         SipTls tls = selfSigned();
         serverCert = tls.chain().get(0);
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port).withTls(tlsPort, tls),

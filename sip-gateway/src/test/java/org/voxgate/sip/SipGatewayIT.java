@@ -18,6 +18,7 @@ import org.voxgate.bridge.api.Prompt;
 import org.voxgate.sip.fake.FakeDirectory;
 import org.voxgate.sip.fake.FakeLeg;
 import org.voxgate.sip.fake.FakeMediaBridge;
+import org.voxgate.sip.fake.Resources;
 import org.voxgate.sip.sipp.Sipp;
 
 /** The gateway against SIPp over UDP loopback, with the in-memory bridge. */
@@ -42,13 +43,8 @@ class SipGatewayIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(gateway, bridge);
     }
 
     @BeforeEach

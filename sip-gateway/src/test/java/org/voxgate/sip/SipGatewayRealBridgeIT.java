@@ -3,22 +3,19 @@ package org.voxgate.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.voxgate.bridge.AudioBridges;
-import org.voxgate.bridge.BridgeConfig;
 import org.voxgate.bridge.api.MediaBridge;
 import org.voxgate.sip.fake.FakeDirectory;
+import org.voxgate.sip.fake.LoopbackBridge;
 import org.voxgate.sip.sipp.Sipp;
 import org.voxgate.testing.Peers;
 
@@ -39,10 +36,7 @@ class SipGatewayRealBridgeIT {
     void start() throws Exception {
         Peers.requireCommand("sipp");
         port = Sipp.freePort();
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        int rtpBase = 2 * ThreadLocalRandom.current().nextInt(20_000, 30_000);
-        bridge = AudioBridges.create(new BridgeConfig(lo, lo, rtpBase, rtpBase + 99, Duration.ofSeconds(30), 1,
-                List.of("PCMU", "PCMA"), 20, 200));
+        bridge = LoopbackBridge.create(100);
         gateway = new SipGateway(SipConfig.defaults("127.0.0.1", "127.0.0.1").withPorts(port, port), bridge,
                 new FakeDirectory().add(new Meeting("m-open", "1234", null, null, 10)), records::add);
         gateway.start();

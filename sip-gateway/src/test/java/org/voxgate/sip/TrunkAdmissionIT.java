@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.voxgate.bridge.api.LegOptions;
 import org.voxgate.sip.fake.FakeMediaBridge;
+import org.voxgate.sip.fake.Resources;
 import org.voxgate.sip.internal.digest.DigestAlgorithm;
 import org.voxgate.sip.internal.digest.DigestChallenge;
 import org.voxgate.sip.internal.digest.DigestCredentials;
@@ -105,13 +106,8 @@ class TrunkAdmissionIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(gateway, bridge);
     }
 
     @BeforeEach

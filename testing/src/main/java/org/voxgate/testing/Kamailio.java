@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs Kamailio (Debian's {@code kamailio}) as a real SIP peer for tests: a registrar, a proxy,
@@ -21,19 +23,22 @@ import java.util.concurrent.TimeUnit;
  * runner fills in {@code ${WORKDIR}} (a directory the test owns, for the ctl socket) and the
  * test's own values, checks the configuration ({@code kamailio -c}), starts it in the
  * foreground with logs to {@code kamailio.log} in the work directory, and waits until it
- * answers an OPTIONS on {@code ${PORT}} over UDP on 127.0.0.1 (the configuration must answer
- * an OPTIONS without a user part). {@link #close()} stops it (SIGTERM, then SIGKILL).
+ * answers an OPTIONS on {@code ${PORT}} over UDP at the address of its first
+ * {@code listen=udp:<address>:${PORT}} line (127.0.0.1 when there is none; the configuration
+ * must answer an OPTIONS without a user part). {@link #close()} stops it (SIGTERM, then SIGKILL).
  */
 public final class Kamailio implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final Path log;
     private final int port;
+    private final InetAddress address;
 
-    private Kamailio(Process process, Path workDir, int port) {
+    private Kamailio(Process process, Path workDir, InetAddress address, int port) {
         this.process = process;
         this.workDir = workDir;
         this.log = workDir.resolve("kamailio.log");
+        this.address = address;
         this.port = port;
     }
 
@@ -65,7 +70,7 @@ public final class Kamailio implements AutoCloseable {
                 "-P", workDir.resolve("kamailio.pid").toString()));
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("kamailio.log").toFile()).start();
-        Kamailio k = new Kamailio(p, workDir, port);
+        Kamailio k = new Kamailio(p, workDir, udpAddress(text, port), port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -77,19 +82,35 @@ public final class Kamailio implements AutoCloseable {
             Thread.sleep(100);
         }
         k.close();
-        throw new IllegalStateException("kamailio did not answer OPTIONS on udp/" + port + "\n" + k.log());
+        throw new IllegalStateException("kamailio did not answer OPTIONS on udp " + k.address.getHostAddress() + ":"
+                + port + "\n" + k.log());
     }
+
+    /** The address of the configuration's first {@code listen=udp:<address>:<port>}, else 127.0.0.1. */
+    static InetAddress udpAddress(String cfg, int port) throws IOException {
+        Matcher m = LISTEN_UDP.matcher(cfg);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(2)) == port) {
+                return InetAddress.getByName(m.group(1));
+            }
+        }
+        return InetAddress.getLoopbackAddress();
+    }
+
+    private static final Pattern LISTEN_UDP =
+            Pattern.compile("(?m)^\\s*listen\\s*=\\s*udp:([0-9.]+):(\\d+)\\s*$");
 
     private boolean answersOptions() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             s.setSoTimeout(200);
             String branch = "z9hG4bK" + UUID.randomUUID().toString().replace("-", "");
-            String msg = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\n"
+            String host = address.getHostAddress();
+            String msg = "OPTIONS sip:" + host + ":" + port + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=" + branch + "\r\n"
-                    + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\nTo: <sip:127.0.0.1:" + port + ">\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\nTo: <sip:" + host + ":" + port + ">\r\n"
                     + "Call-ID: " + branch + "@probe\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
             byte[] b = msg.getBytes(StandardCharsets.US_ASCII);
-            s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+            s.send(new DatagramPacket(b, b.length, address, port));
             byte[] buf = new byte[4096];
             DatagramPacket in = new DatagramPacket(buf, buf.length);
             s.receive(in);
@@ -116,6 +137,11 @@ public final class Kamailio implements AutoCloseable {
             org.junit.jupiter.api.Assertions.fail("CI=true but " + reason);
         }
         org.junit.jupiter.api.Assumptions.abort("skipped: " + reason);
+    }
+
+    /** The address it was probed at (its first UDP listen address on {@link #port()}). */
+    public InetAddress address() {
+        return address;
     }
 
     /** The UDP port it answers on. */

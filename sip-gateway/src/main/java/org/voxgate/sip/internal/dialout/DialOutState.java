@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.voxgate.sip.DialOutFailure;
 import org.voxgate.sip.DialOutStatus;
+import org.voxgate.sip.EndCause;
 
 /**
  * The status of one dial-out, as the handle shows it. Moves forward only (a late 180 after the
@@ -72,5 +73,15 @@ public final class DialOutState {
         } else {
             fail(causeIfNotJoined);
         }
+    }
+
+    /** The failure of a dial-out we end with {@code cause} before the callee joined. */
+    public static DialOutFailure failureFor(EndCause cause) {
+        return switch (cause) {
+            case SHUTDOWN -> DialOutFailure.SHUTDOWN;
+            case HUNG_UP_BY_API -> DialOutFailure.CANCELLED;
+            case MEDIA_TIMEOUT -> DialOutFailure.MEDIA;
+            default -> DialOutFailure.ERROR;
+        };
     }
 }

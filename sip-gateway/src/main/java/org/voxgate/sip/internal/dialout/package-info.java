@@ -6,7 +6,8 @@
  * handle shows ({@link org.voxgate.sip.internal.dialout.DialOutState}), the From/P-Asserted-Identity
  * choice of the trunk's caller-ID policy (RFC 3325 section 9.1, RFC 3323 Privacy: id) and the
  * refusal checks made before any packet is sent ({@link org.voxgate.sip.internal.dialout.DialOutChecks}).
- * {@code internal.stack.OutboundCall} drives these with JAIN-SIP.
+ * {@code internal.stack.OutboundCall} (with {@code InviteAttempts} for the hosts and timers and
+ * {@code CalleeJoin} for the confirmation) drives these with JAIN-SIP.
  *
  * <pre>
  *  dialOut ─checks fail─► refused (no packet)

@@ -75,10 +75,10 @@ public final class GatewayCore implements AutoCloseable {
     private volatile boolean started;
     private volatile org.voxgate.sip.DialOutSettings dialOutSettings = org.voxgate.sip.DialOutSettings.defaults();
     /** Dial-outs by id, the newest {@value #DIAL_OUTS_KEPT} (live or finished), for status look-ups. */
-    private final Map<String, OutboundCall> dialOuts = java.util.Collections.synchronizedMap(
+    private final Map<String, org.voxgate.sip.DialOut> dialOuts = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, false) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, OutboundCall> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, org.voxgate.sip.DialOut> eldest) {
                     return size() > DIAL_OUTS_KEPT;
                 }
             });
@@ -223,15 +223,16 @@ public final class GatewayCore implements AutoCloseable {
                     org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "at maxCalls " + config.maxCalls());
         }
         counters.callStarted();
-        dialOuts.put(call.id(), call);
+        DialOutHandle handle = call.handle();
+        dialOuts.put(handle.id(), handle);
         if (!execute(callId, call::start)) {
             removeCall(call);
-            dialOuts.remove(call.id());
+            dialOuts.remove(handle.id());
             trunkLimits.release(trunk.id());
             throw new org.voxgate.sip.DialOutRefusedException(
                     org.voxgate.sip.DialOutRefusedException.Reason.AT_CAPACITY, "call executor saturated");
         }
-        return call;
+        return handle;
     }
 
     /** A dial-out by id, live or among the last {@value #DIAL_OUTS_KEPT}. */

@@ -56,6 +56,11 @@ final class SessionTimerHeaders {
         }
     }
 
+    /** RFC 4028 section 6: the Min-SE of our 422 (Session Interval Too Small). */
+    static void writeMinSe(Message m, HeaderFactory hf, SessionTimerDecision tooSmall) throws ParseException {
+        m.setHeader(hf.createHeader("Min-SE", Integer.toString(tooSmall.intervalSeconds())));
+    }
+
     /** Delta-seconds, capped; a value that is no number reads as 0 (too small, so 422). */
     private static int deltaSeconds(String s) {
         String t = s.trim();

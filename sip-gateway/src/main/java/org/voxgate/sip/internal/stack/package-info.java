@@ -14,10 +14,14 @@
  * next host, RFC 3323/3325 privacy and asserted identity.
  *
  * <h2>Threads</h2>
- * JAIN-SIP delivers requests and responses on its own threads. Each {@link
- * org.voxgate.sip.internal.stack.SipCall} serializes its SIP state under its own monitor. Work
- * that may block (opening a media leg, sending BYE) runs on the gateway's call executor; timers
- * on one scheduler thread. The IVR has its own monitor and never calls back into a call
+ * JAIN-SIP delivers requests and responses on its own threads. Each call ({@code DialogCall}:
+ * {@code SipCall} for dial-in, {@code OutboundCall} for dial-out) serializes its SIP state under
+ * its own monitor; the small classes a call delegates to by concern ({@code InboundOffer} decides
+ * before the lock is taken; {@code InviteServer}, {@code InboundMedia}, {@code InviteAttempts},
+ * {@code DialOutDigest}, {@code OutboundMedia}, {@code CalleeJoin}, {@code CalleeRequests} run
+ * under the call's monitor) have no lock of their own. Work that may block (opening a media leg,
+ * sending BYE) runs on the gateway's call executor; timers on one scheduler thread. The IVR and
+ * the "press 1" confirmation have their own monitors and never call back into a call
  * synchronously, so the lock order is always call, then IVR.
  */
 package org.voxgate.sip.internal.stack;
