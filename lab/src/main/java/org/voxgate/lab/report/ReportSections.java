@@ -10,6 +10,9 @@ public final class ReportSections {
     public static List<ReportSection> all() {
         return List.of(
                 new LoadCpuSection(),
-                new QualitySection());
+                new QualitySection(),
+                new SrtpSection(),
+                new MixerSection(),
+                new JitterSection());
     }
 }
