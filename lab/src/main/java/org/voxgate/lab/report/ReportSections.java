@@ -13,6 +13,7 @@ public final class ReportSections {
                 new QualitySection(),
                 new SrtpSection(),
                 new MixerSection(),
-                new JitterSection());
+                new JitterSection(),
+                new CodecsSection());
     }
 }

@@ -131,4 +131,24 @@ class JmhSectionsTest {
                 "hmac=%s gcm=%s")).isEqualTo("hmac=true gcm=false");
         assertThat(SrtpSection.matches(Pattern.compile("nothing(x)"), log, "%s")).isEqualTo("not logged");
     }
+
+    @Test
+    void codecTablesDivideByTheG711EncodeAt8kHz() {
+        List<JmhResult> rs = List.of(
+                codec("CodecEncodeBenchmark.encodeFrame", Map.of("codec", "PCMU", "mixRateHz", "8000"), 0.5),
+                codec("CodecEncodeBenchmark.encodeFrame", Map.of("codec", "OPUS", "mixRateHz", "48000"), 240),
+                codec("CodecDecodeBenchmark.decodePacket", Map.of("codec", "OPUS"), 30),
+                codec("CodecDecodeBenchmark.concealThenDecode", Map.of("codec", "OPUS"), 55),
+                codec("OpusConferenceBenchmark.tick", Map.of("participants", "100"), 4000));
+        ReportContext c = ctx(false);
+        String md = CodecsSection.markdown(c, spec(c, "C"), new JmhRunner.Run(rs, "", "1 1 1", "1 1 1", 5));
+        assertThat(md).contains("| PCMU | 8000 | 0.50 | 1.0 | 0.000 |", "| OPUS | 48000 | 240.00 | 480.0 | 0.000 |",
+                "| OPUS | 30.00 | 55.00 | 60.0 | 0.000; 0.000 |", "| 100 | 4,000.0 | 40.0 | 500 | 0.000 |",
+                "Reference in the same run: 0.500 µs");
+        assertThat(md).doesNotContain("| G722 |");
+    }
+
+    private static JmhResult codec(String name, Map<String, String> params, double us) {
+        return new JmhResult("org.voxgate.lab.codec." + name, "avgt", params, us, Double.NaN, "us/op", 0.0);
+    }
 }
