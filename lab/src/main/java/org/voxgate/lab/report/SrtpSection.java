@@ -59,7 +59,12 @@ final class SrtpSection implements ReportSection {
     public SectionResult run(ReportContext ctx) throws Exception {
         int rounds = ctx.intSetting("srtp.rounds", 1, 1);
         String cpuSetting = ctx.setting("srtp.cpu", "0", "0");
-        Integer cpu = cpuSetting.equals("none") ? null : Integer.valueOf(cpuSetting);
+        Integer cpu;
+        try {
+            cpu = cpuSetting.equals("none") ? null : Integer.valueOf(cpuSetting.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--set srtp.cpu=" + cpuSetting + ": a core number or none");
+        }
         int libsrtpSeconds = ctx.intSetting("srtp.libsrtp-seconds", 4, 1);
         boolean cpuTime = ctx.intSetting("srtp.cputime", 1, 1) != 0;
         String loadStart = LoadAverage.now();
