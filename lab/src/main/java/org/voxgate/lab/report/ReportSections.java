@@ -13,6 +13,10 @@ public final class ReportSections {
                 new QualitySection(),
                 new LoadCodecsSection(),
                 new LoadMeetingsSection(),
-                new CallsRateSection());
+                new CallsRateSection(),
+                new SrtpSection(),
+                new MixerSection(),
+                new JitterSection(),
+                new CodecsSection());
     }
 }

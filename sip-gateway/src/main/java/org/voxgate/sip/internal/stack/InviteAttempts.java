@@ -102,14 +102,14 @@ final class InviteAttempts {
         SipTarget target = target();
         String refused = core.refusedTrunkAddress(target.address()); // every resolved address, at every use
         if (refused != null) {
-            LOG.warn("dial-out: target {} of {} refused: {}", target, target.target(), refused);
-            core.securityLog().reject(target.target(), SecurityReason.SSRF_TARGET,
-                    "dial-out to " + target.target() + " resolves to " + refused);
+            LOG.warn("dial-out: target {} of {} refused: {}", target, target.host(), refused);
+            core.securityLog().reject(target.host(), SecurityReason.SSRF_TARGET,
+                    "dial-out to " + target.host() + " resolves to " + refused);
             failover();
             return;
         }
         try {
-            sendPrepared(invites.build(target.target(), ++cseq, media.offer(), null));
+            sendPrepared(invites.build(target.host(), ++cseq, media.offer(), null));
         } catch (Exception e) {
             LOG.warn("dial-out: could not build the INVITE", e);
             call.end(EndCause.ERROR, DialOutFailure.ERROR);
