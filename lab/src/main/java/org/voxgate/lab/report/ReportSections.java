@@ -11,6 +11,7 @@ public final class ReportSections {
         return List.of(
                 new LoadCpuSection(),
                 new QualitySection(),
-                new LoadCodecsSection());
+                new LoadCodecsSection(),
+                new SrtpLoadSection());
     }
 }
