@@ -89,4 +89,33 @@ public final class LabCharts {
                 new ChartRenderer.Series("generator (lab load)", x,
                         points.stream().mapToDouble(CpuPoint::generatorCores).toArray())), 0, Double.NaN);
     }
+
+    /**
+     * A sample of a soak run: seconds since the first sample, the node's late-tick counter and
+     * the machine's 1-minute load average.
+     */
+    public record SoakPoint(double seconds, double lateTicksTotal, double load1) {}
+
+    /**
+     * Late ticks per minute (each interval's increase of the counter over its length, drawn at the
+     * interval's end) and the load average, against minutes into the hold, on one axis from 0.
+     */
+    public static ChartRenderer.LineChart soak(List<SoakPoint> points) {
+        int n = points.size();
+        double[] lx = new double[Math.max(0, n - 1)];
+        double[] ly = new double[lx.length];
+        for (int i = 1; i < n; i++) {
+            SoakPoint a = points.get(i - 1);
+            SoakPoint b = points.get(i);
+            lx[i - 1] = b.seconds() / 60;
+            ly[i - 1] = b.seconds() > a.seconds()
+                    ? (b.lateTicksTotal() - a.lateTicksTotal()) * 60 / (b.seconds() - a.seconds()) : 0;
+        }
+        double[] x = points.stream().mapToDouble(p -> p.seconds() / 60).toArray();
+        double[] load = points.stream().mapToDouble(SoakPoint::load1).toArray();
+        return new ChartRenderer.LineChart("Soak: node mixer late ticks per minute and machine load average",
+                "minutes into the steady hold", "late ticks per minute; load average (1 min)", List.of(
+                new ChartRenderer.Series("mixer late ticks per minute", lx, ly),
+                new ChartRenderer.Series("load average, 1 min (/proc/loadavg)", x, load)), 0, Double.NaN);
+    }
 }

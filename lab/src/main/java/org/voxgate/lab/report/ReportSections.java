@@ -12,6 +12,7 @@ public final class ReportSections {
                 new LoadCpuSection(),
                 new QualitySection(),
                 new LoadCodecsSection(),
-                new SrtpLoadSection());
+                new SrtpLoadSection(),
+                new SoakSection());
     }
 }
