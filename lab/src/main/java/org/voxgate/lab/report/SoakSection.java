@@ -184,8 +184,9 @@ final class SoakSection implements ReportSection {
         if (samples.isEmpty()) {
             throw new IOException("no /metrics sample during the hold");
         }
-        ChartRenderer.writePng(ChartRenderer.render(LabCharts.soak(samples.stream().map(s -> new LabCharts.SoakPoint(
-                        s.seconds(), s.lateTicksTotal(), s.load1())).toList()), 800, 420),
+        List<ChartRenderer.LineChart> panels = LabCharts.soak(samples.stream()
+                .map(s -> new LabCharts.SoakPoint(s.seconds(), s.lateTicksTotal(), s.load1())).toList());
+        ChartRenderer.writePng(ChartRenderer.stack(panels.stream().map(c -> ChartRenderer.render(c, 800, 280)).toList()),
                 ctx.charts().resolve("soak.png"));
         Summary sum = summarize(samples);
         Run run = new Run(calls, meetings, rate, sampleS, result.answered(), result.failed(), result.lossRatio(),
