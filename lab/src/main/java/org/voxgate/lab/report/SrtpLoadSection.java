@@ -49,21 +49,25 @@ final class SrtpLoadSection implements ReportSection {
      * @param lateTicksHold   node mixer late ticks while every call was up; NaN when not measured
      * @param lateTicksRun    node mixer late ticks over the whole run; NaN when not measured
      * @param generatorCores  the lab JVM's CPU time over the run's wall time
+     * @param overloadRefusals the node's {@code voxgate_sip_security_rejections_total{reason="OVERLOAD"}}
+     *                        over the run (its overload guard's 503s); NaN when not read
      */
     record Step(boolean srtp, int calls, int answered, int failed, Map<String, Integer> failures, double lossRatio,
                 long srtpAuthFailures, long srtpOtherRefusals, double jitterP95Ms, double setupP50Ms,
                 double nodeCores, double nodeCoresHold, double lateTicksHold, double lateTicksRun, long generatorLate,
-                long generatorTicks, double generatorCores, String loadStart, String loadEnd) {
+                long generatorTicks, double generatorCores, double overloadRefusals, String loadStart,
+                String loadEnd) {
         Step {
             failures = Map.copyOf(new TreeMap<>(failures));
         }
 
-        static Step of(boolean srtp, int calls, LoadResult r, double generatorCores, String loadStart, String loadEnd) {
+        static Step of(boolean srtp, int calls, LoadResult r, double generatorCores, double overloadRefusals,
+                       String loadStart, String loadEnd) {
             long[] s = r.srtpTotals();
             return new Step(srtp, calls, r.answered(), r.failed(), r.failuresByCause(), r.lossRatio(), s[0], s[1],
                     r.jitterPercentileMs(95), r.setupP50Ms(), r.nodeCores(), r.nodeCoresSteady(),
                     r.nodeLateTicksSteady(), r.nodeCounterDelta("mixer late ticks"), r.generator().lateTicks(),
-                    r.generator().ticks(), generatorCores, loadStart, loadEnd);
+                    r.generator().ticks(), generatorCores, overloadRefusals, loadStart, loadEnd);
         }
 
         /** Loss under 0.1 %, every call answered, none failed. */
@@ -145,13 +149,28 @@ final class SrtpLoadSection implements ReportSection {
     }
 
     private static Step measure(ReportContext ctx, LoadPlan plan, boolean srtp, int n) throws Exception {
+        double overload0 = overloadRefusals(plan.metricsUri());
         String ls = LoadCodecsSection.loadAverage();
         long cpu0 = LoadCpuSection.processCpuNanos();
         long w0 = System.nanoTime();
         LoadResult r = new LoadRunner(plan, ctx.progress()).run();
         double wall = (System.nanoTime() - w0) / 1e9;
         double generator = (LoadCpuSection.processCpuNanos() - cpu0) / 1e9 / wall;
-        return Step.of(srtp, n, r, generator, ls, LoadCodecsSection.loadAverage());
+        String le = LoadCodecsSection.loadAverage();
+        return Step.of(srtp, n, r, generator, overloadRefusals(plan.metricsUri()) - overload0, ls, le);
+    }
+
+    /** The node's overload-guard refusals so far; NaN when /metrics does not answer. */
+    static double overloadRefusals(java.net.URI metrics) throws InterruptedException {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(metrics).timeout(java.time.Duration.ofSeconds(3)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() != 200 ? Double.NaN : org.voxgate.server.metrics.PrometheusText.sum(r.body(),
+                    "voxgate_sip_security_rejections_total", Map.of("reason", "OVERLOAD"));
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     /** @return the passed step with the most calls, or null when none passed */
@@ -187,14 +206,17 @@ final class SrtpLoadSection implements ReportSection {
                         + "`process_cpu_usage` times its cores over the run; hold: its CPU time while every call was "
                         + "up (after the last caller typed its code). Mixer late ticks: conference ticks that "
                         + "started over half a period late (`voxgate_mixer_late_ticks_total`), while every call was "
-                        + "up / whole run. Reference in the same run, same node and meetings: the largest step that "
+                        + "up / whole run. Node overload refusals: its "
+                        + "`voxgate_sip_security_rejections_total{reason=\"OVERLOAD\"}` over the run (the guard that "
+                        + "answers 503 while the busiest mixer thread is over 80 % of its tick). Reference in the same run, same node and meetings: the largest step that "
                         + "passed again as plain RTP over SIP/UDP. The generator runs in the report's JVM (without the "
                         + "`--add-opens` unless given: its own SRTP may take the slower JDK paths, see the "
                         + "generator cores).\n\n");
         b.append("| transport | calls | answered | failed | RTP loss | SRTP auth failures / other refusals "
                 + "| jitter p95 | set-up p50 | node cores, run / hold | node ms CPU per call-second, hold "
-                + "| mixer late ticks, hold / run | generator late slots | load average start / end | pass |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + "| mixer late ticks, hold / run | node overload refusals | generator late slots "
+                + "| load average start / end | pass |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Step s : steps) {
             row(b, s);
         }
@@ -240,11 +262,11 @@ final class SrtpLoadSection implements ReportSection {
 
     private static void row(StringBuilder b, Step s) {
         b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f%% | %s | %s | %s | %s / %s | %s | %s / %s "
-                        + "| %d of %d | %s / %s | %s |%n",
+                        + "| %s | %d of %d | %s / %s | %s |%n",
                 s.srtp() ? "SRTP, SIP/TLS" : "RTP, SIP/UDP (reference)", s.calls(), s.answered(), s.failed(),
                 s.lossRatio() * 100, s.srtp() ? s.srtpAuthFailures() + " / " + s.srtpOtherRefusals() : "-",
                 ms(s.jitterP95Ms()), ms(s.setupP50Ms()), num(s.nodeCores(), 3), num(s.nodeCoresHold(), 3),
-                num(s.msPerCallSecond(), 3), count(s.lateTicksHold()), count(s.lateTicksRun()), s.generatorLate(),
+                num(s.msPerCallSecond(), 3), count(s.lateTicksHold()), count(s.lateTicksRun()), count(s.overloadRefusals()), s.generatorLate(),
                 s.generatorTicks(), s.loadStart(), s.loadEnd(), s.passed() ? "yes" : "**no**"));
     }
 

@@ -14,7 +14,7 @@ class SrtpLoadSectionTest {
     private static SrtpLoadSection.Step srtp(int calls, int answered, int failed, Map<String, Integer> causes,
                                              double loss, double holdCores) {
         return new SrtpLoadSection.Step(true, calls, answered, failed, causes, loss, 0, 2, 1.5, 40, 0.6, holdCores,
-                3, 9, 1, 5000, 0.4, "1.00 1.10 1.20", "2.00 1.50 1.30");
+                3, 9, 1, 5000, 0.4, causes.getOrDefault("SIP 503", 0), "1.00 1.10 1.20", "2.00 1.50 1.30");
     }
 
     private static ReportContext ctx() {
@@ -37,13 +37,14 @@ class SrtpLoadSectionTest {
                 srtp(450, 450, 0, Map.of(), 0.002, 1.2));
         assertThat(SrtpLoadSection.largestPassed(steps).calls()).isEqualTo(200);
         SrtpLoadSection.Step udp = new SrtpLoadSection.Step(false, 200, 200, 0, Map.of(), 0, 0, 0, 1.0, 20, 0.3, 0.4,
-                0, 1, 0, 5000, 0.2, "1 1 1", "1 1 1");
+                0, 1, 0, 5000, 0.2, 0, "1 1 1", "1 1 1");
         String md = SrtpLoadSection.markdown(steps, udp, ctx(), 10, 10, 20, 3.5, "0.50 0.60 0.70", "3.00 2.00 1.00");
         assertThat(md).contains("test VM", "`voxgate lab report --sections srtp-load`", "0.50 0.60 0.70",
                 "3.00 2.00 1.00", "Largest step with loss under 0.1 % and no failed call: 200 concurrent",
                 "(next step tried: 300)", "SIP 503: 20", "overload guard", "RTP, SIP/UDP (reference)");
         // 200 SRTP calls at 0.8 hold cores = 4.000 ms per call-second; UDP 0.4 cores = 2.000: ratio 2.00
-        assertThat(md).contains("**2.00 x** (4.000 against 2.000 ms)", "| 0.000% | 0 / 2 | 1.5 ms | 40.0 ms |");
+        assertThat(md).contains("**2.00 x** (4.000 against 2.000 ms)", "| 0.000% | 0 / 2 | 1.5 ms | 40.0 ms |",
+                "| 3 / 9 | 20 | 1 of 5000 |");
         assertThat(md).contains("| 450 | 450 | 0 | 0.200% |").contains("| **no** |");
         assertThat(md.lines().filter(l -> l.startsWith("| SRTP") || l.startsWith("| RTP")).count()).isEqualTo(5);
     }
