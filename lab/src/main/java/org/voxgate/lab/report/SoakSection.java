@@ -230,7 +230,7 @@ final class SoakSection implements ReportSection {
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         b.append(String.format(Locale.ROOT, "| %.0f | %d | %.0f s | %.0f | **%s** | %s | %.0f / %.0f MB | %s MB "
                         + "| %.3f%% | %s | %d of %d | %d of %d |%n", s.callsMin(), r.meetings(), s.seconds(), s.lateTicks(),
-                num(s.latePerHour(), 1), num(s.nodeCores(), 3), s.rssStartBytes() / 1e6, s.rssEndBytes() / 1e6,
+                num(s.latePerHour(), Math.abs(s.latePerHour()) >= 100 ? 0 : 1), num(s.nodeCores(), 3), s.rssStartBytes() / 1e6, s.rssEndBytes() / 1e6,
                 signed(s.rssGrowthPerHourBytes() / 1e6), r.lossRatio() * 100,
                 Double.isNaN(r.jitterP95Ms()) ? "-" : String.format(Locale.ROOT, "%.1f ms", r.jitterP95Ms()),
                 r.failed(), r.calls(), r.generatorLate(), r.generatorTicks()));

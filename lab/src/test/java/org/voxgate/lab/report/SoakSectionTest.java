@@ -69,5 +69,7 @@ class SoakSectionTest {
         assertThat(md).contains("The hold was 2.0 minutes").doesNotContain("Not every call was up");
         SoakSection.Summary quiet = SoakSection.summarize(List.of(at(0, 0, 0, 300, 1), at(50, 0, 1e9, 300, 1)));
         assertThat(SoakSection.markdown(ctx, run, quiet)).contains("0 late ticks says none was seen");
+        SoakSection.Summary busy = SoakSection.summarize(List.of(at(0, 0, 0, 300, 9), at(120, 15810, 60e9, 341, 12)));
+        assertThat(SoakSection.markdown(ctx, run, busy)).contains("| 15810 | **474300** |");
     }
 }
