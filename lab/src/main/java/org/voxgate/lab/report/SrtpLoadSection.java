@@ -228,16 +228,17 @@ final class SrtpLoadSection implements ReportSection {
                 b.append("\n").append(s.calls()).append(" SRTP calls, failed by cause:");
                 s.failures().forEach((k, v) -> b.append(' ').append(k).append(": ").append(v).append(';'));
                 b.setLength(b.length() - 1);
-                b.append('.');
+                b.append("; the node counted ").append(count(s.overloadRefusals())).append(" overload refusals.");
             }
         }
         if (steps.stream().anyMatch(s -> !s.failures().isEmpty())) {
             b.append('\n');
         }
         if (steps.stream().anyMatch(s -> s.failures().keySet().stream().anyMatch(k -> k.contains("503")))) {
-            b.append("\nA SIP 503 is the node's overload guard, not SRTP: it refuses new calls while its busiest "
-                    + "mixer thread is over `sip.defence.overloadLoadPercent` (80 %) of the tick period; the calls it "
-                    + "took keep their loss figures above.\n");
+            b.append("\nA SIP 503 the node counts as an overload refusal is its overload guard, not SRTP: it refuses "
+                    + "new calls while its busiest mixer thread is over `sip.defence.overloadLoadPercent` (80 %) of "
+                    + "the tick period; the calls it took keep their loss figures above. A 503 it does not count "
+                    + "there is another refusal (its log names it, for example no free RTP port pair).\n");
         }
         Step best = largestPassed(steps);
         if (best == null) {

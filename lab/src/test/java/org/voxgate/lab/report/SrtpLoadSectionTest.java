@@ -41,7 +41,7 @@ class SrtpLoadSectionTest {
         String md = SrtpLoadSection.markdown(steps, udp, ctx(), 10, 10, 20, 3.5, "0.50 0.60 0.70", "3.00 2.00 1.00");
         assertThat(md).contains("test VM", "`voxgate lab report --sections srtp-load`", "0.50 0.60 0.70",
                 "3.00 2.00 1.00", "Largest step with loss under 0.1 % and no failed call: 200 concurrent",
-                "(next step tried: 300)", "SIP 503: 20", "overload guard", "RTP, SIP/UDP (reference)");
+                "(next step tried: 300)", "SIP 503: 20; the node counted 20 overload refusals.", "overload guard", "RTP, SIP/UDP (reference)");
         // 200 SRTP calls at 0.8 hold cores = 4.000 ms per call-second; UDP 0.4 cores = 2.000: ratio 2.00
         assertThat(md).contains("**2.00 x** (4.000 against 2.000 ms)", "| 0.000% | 0 / 2 | 1.5 ms | 40.0 ms |",
                 "| 3 / 9 | 20 | 1 of 5000 |");
