@@ -38,7 +38,7 @@ class SrtpLoadSectionTest {
         assertThat(SrtpLoadSection.largestPassed(steps).calls()).isEqualTo(200);
         SrtpLoadSection.Step udp = new SrtpLoadSection.Step(false, 200, 200, 0, Map.of(), 0, 0, 0, 1.0, 20, 0.3, 0.4,
                 0, 1, 0, 5000, 0.2, 0, "1 1 1", "1 1 1");
-        String md = SrtpLoadSection.markdown(steps, udp, ctx(), 10, 10, 20, 3.5, "0.50 0.60 0.70", "3.00 2.00 1.00");
+        String md = SrtpLoadSection.markdown(steps, udp, ctx(), 10, 10, 20, 3.5, "0.50 0.60 0.70", "3.00 2.00 1.00", 2);
         assertThat(md).contains("test VM", "`voxgate lab report --sections srtp-load`", "0.50 0.60 0.70",
                 "3.00 2.00 1.00", "Largest step with loss under 0.1 % and no failed call: 200 concurrent",
                 "(next step tried: 300)", "SIP 503: 20; the node counted 20 overload refusals.", "overload guard", "RTP, SIP/UDP (reference)");
@@ -46,13 +46,17 @@ class SrtpLoadSectionTest {
         assertThat(md).contains("**2.00 x** (4.000 against 2.000 ms)", "| 0.000% | 0 / 2 | 1.5 ms | 40.0 ms |",
                 "| 3 / 9 | 20 | 1 of 5000 |");
         assertThat(md).contains("| 450 | 450 | 0 | 0.200% |").contains("| **no** |");
+        // the steps' 1-minute load averages reached 2.00 (a step's end), not above 2 cores: no caveat
+        assertThat(md).doesNotContain("not a clean cost");
+        assertThat(SrtpLoadSection.markdown(steps, udp, ctx(), 10, 10, 20, 3.5, "1 1 1", "1 1 1", 1))
+                .contains("reached 2.00 on 1 cores", "not a clean cost");
         assertThat(md.lines().filter(l -> l.startsWith("| SRTP") || l.startsWith("| RTP")).count()).isEqualTo(5);
     }
 
     @Test
     void withoutAPassedStepThereIsNoHeadlineAndNoReference() {
         String md = SrtpLoadSection.markdown(List.of(srtp(20, 20, 0, Map.of(), 0.05, 0.1)), null, ctx(), 10, 10, 6,
-                1, "1 1 1", "1 1 1");
+                1, "1 1 1", "1 1 1", 2);
         assertThat(md).contains("**No step passed**").doesNotContain("Largest step").doesNotContain("overload guard");
     }
 
