@@ -187,6 +187,35 @@ public final class ChartRenderer {
         return img;
     }
 
+    /**
+     * Panels one above the other in one image (charts sharing an x axis whose y units differ),
+     * as wide as the widest; a narrower panel is left-aligned on white.
+     *
+     * @throws IllegalArgumentException without panels
+     */
+    public static BufferedImage stack(List<BufferedImage> panels) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no panel");
+        }
+        int width = 0;
+        int height = 0;
+        for (BufferedImage p : panels) {
+            width = Math.max(width, p.getWidth());
+            height += p.getHeight();
+        }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (BufferedImage p : panels) {
+            g.drawImage(p, 0, y, null);
+            y += p.getHeight();
+        }
+        g.dispose();
+        return img;
+    }
+
     /** Writes {@code img} as PNG, creating the parent directory. */
     public static void writePng(BufferedImage img, Path file) throws IOException {
         if (file.getParent() != null) {

@@ -56,7 +56,10 @@ final class NodePorts {
 
     private static int udpRange(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(30_000, 60_000 - count) & ~1;
+            // below Linux's ephemeral ports (32768-60999): the generator's own RTP sockets bind
+            // port 0, and with hundreds of calls they took ports of the node's range, which then
+            // answered 503 ("could not bind an RTP/RTCP port pair")
+            int base = ThreadLocalRandom.current().nextInt(10_000, Math.max(10_001, 20_000 - count)) & ~1;
             boolean ok = true;
             for (int p = base; p < base + count && ok; p++) {
                 ok = freeUdp(p);

@@ -89,4 +89,41 @@ public final class LabCharts {
                 new ChartRenderer.Series("generator (lab load)", x,
                         points.stream().mapToDouble(CpuPoint::generatorCores).toArray())), 0, Double.NaN);
     }
+
+    /**
+     * A sample of a soak run: seconds since the first sample, the node's late-tick counter and
+     * the machine's 1-minute load average.
+     */
+    public record SoakPoint(double seconds, double lateTicksTotal, double load1) {}
+
+    /**
+     * Two panels over the same minutes into the hold (for {@link ChartRenderer#stack}): late ticks
+     * per minute as steps (each interval's increase of the counter over its length, flat from the
+     * interval's start to its end), then the machine's 1-minute load average at each sample; both
+     * from 0 and both spanning the first to the last sample.
+     */
+    public static List<ChartRenderer.LineChart> soak(List<SoakPoint> points) {
+        int n = points.size();
+        double[] lx = new double[Math.max(0, 2 * (n - 1))];
+        double[] ly = new double[lx.length];
+        for (int i = 1; i < n; i++) {
+            SoakPoint a = points.get(i - 1);
+            SoakPoint b = points.get(i);
+            double perMinute = b.seconds() > a.seconds()
+                    ? (b.lateTicksTotal() - a.lateTicksTotal()) * 60 / (b.seconds() - a.seconds()) : 0;
+            lx[2 * i - 2] = a.seconds() / 60;
+            lx[2 * i - 1] = b.seconds() / 60;
+            ly[2 * i - 2] = perMinute;
+            ly[2 * i - 1] = perMinute;
+        }
+        double[] x = points.stream().mapToDouble(p -> p.seconds() / 60).toArray();
+        double[] load = points.stream().mapToDouble(SoakPoint::load1).toArray();
+        return List.of(
+                new ChartRenderer.LineChart("Soak: node mixer late ticks per minute", "minutes into the steady hold",
+                        "late ticks per minute", List.of(new ChartRenderer.Series("mixer late ticks per minute", lx, ly)),
+                        0, Double.NaN),
+                new ChartRenderer.LineChart("Machine load average over the same minutes (/proc/loadavg, 1 min)",
+                        "minutes into the steady hold", "load average", List.of(
+                        new ChartRenderer.Series("load average, 1 min", x, load)), 0, Double.NaN));
+    }
 }

@@ -14,9 +14,11 @@ public final class ReportSections {
                 new LoadCodecsSection(),
                 new LoadMeetingsSection(),
                 new CallsRateSection(),
+                new SrtpLoadSection(),
                 new SrtpSection(),
                 new MixerSection(),
                 new JitterSection(),
-                new CodecsSection());
+                new CodecsSection(),
+                new SoakSection());
     }
 }

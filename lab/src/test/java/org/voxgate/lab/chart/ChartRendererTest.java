@@ -1,6 +1,7 @@
 package org.voxgate.lab.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -71,6 +72,31 @@ class ChartRendererTest {
         assertThat(rgb(img, f.px(5), f.py(3.35))).isIn(WHITE, 0xE0E0E0);
         // a point of the line between x=5 and x=10 of series a, half way
         assertThat(near(rgb(img, f.px(7.5), f.py(3.45)), ChartRenderer.PALETTE[0])).isTrue();
+    }
+
+    @Test
+    void stackedPanelsKeepTheirPixelsOneBelowTheOther() throws Exception {
+        ChartRenderer.LineChart top = new ChartRenderer.LineChart("late ticks", "min", "per min", List.of(
+                new ChartRenderer.Series("late", new double[] {1, 2, 3}, new double[] {0, 8, 2})), 0, Double.NaN);
+        ChartRenderer.LineChart bottom = new ChartRenderer.LineChart("load", "min", "load", List.of(
+                new ChartRenderer.Series("load", new double[] {0, 1, 2, 3}, new double[] {1, 2, 3, 2})), 0, Double.NaN);
+        Path png = dir.resolve("stack.png");
+        ChartRenderer.writePng(ChartRenderer.stack(List.of(ChartRenderer.render(top, 800, 280),
+                ChartRenderer.render(bottom, 600, 300))), png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(800);
+        assertThat(img.getHeight()).isEqualTo(580);
+        ChartRenderer.Frame ft = ChartRenderer.frame(top, 800, 280);
+        ChartRenderer.Frame fb = ChartRenderer.frame(bottom, 600, 300);
+        // a point of each panel where its own frame puts it, the second shifted down by the first's height
+        assertThat(near(rgb(img, ft.px(2), ft.py(8)), ChartRenderer.PALETTE[0])).isTrue();
+        assertThat(near(rgb(img, fb.px(2), 280 + fb.py(3)), ChartRenderer.PALETTE[0])).isTrue();
+        assertThat(rgb(img, fb.px(2), fb.py(3))).isNotEqualTo(rgb(img, fb.px(2), 280 + fb.py(3)));
+        // the second panel's axes, and white to the right of the narrower panel
+        assertThat(rgb(img, ChartRenderer.LEFT, 280 + 150)).isZero();
+        assertThat(countDark(img, 610, 290, 180, 280)).isZero();
+        assertThat(rgb(img, 700, 500)).isEqualTo(WHITE);
+        assertThatThrownBy(() -> ChartRenderer.stack(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -39,4 +39,24 @@ class LabChartsTest {
         assertThat(c.series().get(0).x()).containsExactly(0, 0.9, 5.2); // sorted by loss, jitter left out
         assertThat(c.series().get(1).y()).containsExactly(4.4, 3.6);
     }
+
+    @Test
+    void soakChartHasLateTicksPerMinuteFromCounterDeltasAndTheLoadAverageOnTheSameMinutes() {
+        List<ChartRenderer.LineChart> c = LabCharts.soak(List.of(new LabCharts.SoakPoint(0, 10, 1.0),
+                new LabCharts.SoakPoint(60, 16, 2.0), new LabCharts.SoakPoint(90, 16, 3.0),
+                new LabCharts.SoakPoint(120, 20, 2.0)));
+        assertThat(c).hasSize(2);
+        // 6 in the first minute, 0 in the next half minute, 4 in the last half minute = 8 per minute
+        assertThat(c.get(0).series().get(0).x()).containsExactly(0, 1, 1, 1.5, 1.5, 2);
+        assertThat(c.get(0).series().get(0).y()).containsExactly(6, 6, 0, 0, 8, 8);
+        assertThat(c.get(1).series().get(0).x()).containsExactly(0, 1, 1.5, 2);
+        assertThat(c.get(1).series().get(0).y()).containsExactly(1, 2, 3, 2);
+        // both panels span the same minutes, from 0, so they line up when stacked
+        ChartRenderer.Frame late = ChartRenderer.frame(c.get(0), 800, 280);
+        ChartRenderer.Frame load = ChartRenderer.frame(c.get(1), 800, 280);
+        assertThat(late.xMin()).isEqualTo(load.xMin()).isZero();
+        assertThat(late.xMax()).isEqualTo(load.xMax());
+        assertThat(late.yMin()).isZero();
+        assertThat(LabCharts.soak(List.of(new LabCharts.SoakPoint(0, 3, 1.0))).get(0).series().get(0).x()).isEmpty();
+    }
 }
