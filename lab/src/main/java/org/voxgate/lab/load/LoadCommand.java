@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.voxgate.lab.sipp.PeerCommands;
+import org.voxgate.lab.sipp.SippLoad;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,6 +92,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "a call with no final answer after this many seconds fails (default ${DEFAULT-VALUE})")
     int setupTimeoutS;
 
+    @Option(names = "--generator", defaultValue = "lab", paramLabel = "lab|sipp",
+            description = "who places the calls: the lab's own UAC and RTP (default), or SIPp (needs --direct, "
+                    + "one --meeting, UDP, PCMU, no SRTP; sends a 1 kHz tone; report has set-up times and failures)")
+    String generator;
+
+    @Option(names = "--sipp-scenario", paramLabel = "FILE",
+            description = "SIPp dial-in scenario (default server/src/test/resources/sipp/dialin.xml from the repository root)")
+    Path sippScenario;
+
     @Option(names = {"-o", "--report"}, defaultValue = "load-report.md", paramLabel = "FILE",
             description = "Markdown report (default ${DEFAULT-VALUE})")
     Path report;
@@ -117,6 +129,13 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("lab load: " + e.getMessage());
             return 2;
         }
+        if (generator.equals("sipp")) {
+            return sipp(host, port);
+        }
+        if (!generator.equals("lab")) {
+            System.err.println("lab load: --generator is lab or sipp, was " + generator);
+            return 2;
+        }
         if (srtp && !transport.equals("tls")) {
             System.err.println("lab load: warning: --srtp over UDP; the node refuses SDES keys outside TLS (488)");
         }
@@ -133,6 +152,32 @@ public final class LoadCommand implements Callable<Integer> {
                     result.srtpTotals()[0], result.srtpTotals()[1]);
         }
         return result.failed() == 0 && result.answered() == result.placed() && result.srtpTotals()[0] == 0 ? 0 : 1;
+    }
+
+    /** {@code --generator sipp}: the same calls from SIPp. */
+    private int sipp(String host, int port) throws Exception {
+        String why = !direct ? "SIPp types no access code: add --direct (dial the meeting's number)"
+                : meetings.size() != 1 ? "SIPp dials one number: give one --meeting"
+                : !transport.equals("udp") || srtp ? "SIPp runs over UDP without SRTP here"
+                : !codec.equalsIgnoreCase("pcmu") ? "SIPp plays a PCMU tone: --codec pcmu" : null;
+        if (why != null) {
+            System.err.println("lab load: --generator sipp: " + why);
+            return 2;
+        }
+        Path sippBin = PeerCommands.find("sipp").orElse(null);
+        Path scenario = sippScenario != null ? sippScenario : SippLoad.defaultScenario();
+        if (sippBin == null || scenario == null || !Files.isRegularFile(scenario)) {
+            System.err.println("lab load: --generator sipp: " + (sippBin == null
+                    ? "sipp is not installed (apt-get install sip-tester)"
+                    : "no dial-in scenario: run from the repository root or give --sipp-scenario"));
+            return 2;
+        }
+        SippLoad.Result r = new SippLoad(sippBin, scenario, host, port, localAddress, meetings.get(0), calls, rate,
+                hold).run();
+        Files.writeString(report, r.markdown(commandLine() + " --generator sipp"));
+        System.out.printf(java.util.Locale.ROOT, "SIPp: %d placed, %d answered, %d failed, exit %d; report %s%n",
+                r.calls(), r.answered(), r.calls() - r.answered(), r.exitCode(), report.toAbsolutePath());
+        return r.exitCode() == 0 && r.answered() == calls ? 0 : 1;
     }
 
     private String commandLine() {

@@ -12,6 +12,8 @@ import org.voxgate.lab.load.LoadPlan;
 import org.voxgate.lab.load.LoadResult;
 import org.voxgate.lab.load.LoadRunner;
 import org.voxgate.lab.node.ChildNode;
+import org.voxgate.lab.sipp.SippRun;
+import org.voxgate.lab.sipp.PeerCommands;
 
 /**
  * "Calls/s": steps of offered call rate into a child-JVM node (by direct number, and one step

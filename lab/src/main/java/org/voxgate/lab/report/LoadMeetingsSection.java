@@ -15,6 +15,9 @@ import org.voxgate.lab.load.LoadPlan;
 import org.voxgate.lab.load.LoadResult;
 import org.voxgate.lab.load.LoadRunner;
 import org.voxgate.lab.node.ChildNode;
+import org.voxgate.lab.sipp.SippRun;
+import org.voxgate.lab.sipp.TonePcapFile;
+import org.voxgate.lab.sipp.PeerCommands;
 
 /**
  * "Load": many meetings of 10 through the IVR, a steady window per run (node cores, generator

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxgate.testing.Peers;
+import org.voxgate.lab.sipp.SippRun;
 
 class KamailioServerTest {
 

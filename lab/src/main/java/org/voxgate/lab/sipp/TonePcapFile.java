@@ -1,4 +1,4 @@
-package org.voxgate.lab.report;
+package org.voxgate.lab.sipp;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,14 +17,14 @@ import org.voxgate.lab.g711.MuLawCodec;
  *   per packet: record header (16, LE) | Ethernet (14) | IPv4 (20, checksum) | UDP (8, no checksum) | RTP (12) | 160 PCMU
  * </pre>
  */
-final class TonePcapFile {
+public final class TonePcapFile {
     private static final int SAMPLES = 160;
     private static final int PACKET = 16 + 14 + 20 + 8 + 12 + SAMPLES;
 
     private TonePcapFile() {}
 
     /** Writes {@code seconds} of tone (50 packets a second). */
-    static void write(Path file, int seconds) throws IOException {
+    public static void write(Path file, int seconds) throws IOException {
         if (seconds < 1) {
             throw new IllegalArgumentException("seconds >= 1");
         }

@@ -1,4 +1,4 @@
-package org.voxgate.lab.report;
+package org.voxgate.lab.sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

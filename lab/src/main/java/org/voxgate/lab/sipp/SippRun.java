@@ -1,4 +1,4 @@
-package org.voxgate.lab.report;
+package org.voxgate.lab.sipp;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * -rtt_freq 1} among its arguments, so its set-up times (INVITE to 200, the scenario's
  * {@code rtd}) land in {@code *_rtt.csv} there.
  */
-final class SippRun implements AutoCloseable {
+public final class SippRun implements AutoCloseable {
     private final Process process;
     private final Path workDir;
 
@@ -27,7 +27,7 @@ final class SippRun implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    static SippRun start(Path sipp, Path workDir, List<String> args) throws IOException {
+    public static SippRun start(Path sipp, Path workDir, List<String> args) throws IOException {
         Files.createDirectories(workDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(sipp.toString());
@@ -37,16 +37,16 @@ final class SippRun implements AutoCloseable {
         return new SippRun(p, workDir);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** @return SIPp's exit code (0: every call succeeded), or -1 when it did not end in time (it is then killed) */
-    int waitFor(long seconds) throws InterruptedException {
+    public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             close();
             return -1;
@@ -55,7 +55,7 @@ final class SippRun implements AutoCloseable {
     }
 
     /** Set-up times in ms from the rtt files in the work directory. */
-    List<Double> setupMs() throws IOException {
+    public List<Double> setupMs() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> s = Files.list(workDir)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith("_rtt.csv")).toList()) {
@@ -66,7 +66,7 @@ final class SippRun implements AutoCloseable {
     }
 
     /** The times (ms since SIPp started) at which the answers came, from the rtt files, in order. */
-    List<Double> answerTimesMs() throws IOException {
+    public List<Double> answerTimesMs() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> s = Files.list(workDir)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith("_rtt.csv")).toList()) {
@@ -90,7 +90,7 @@ final class SippRun implements AutoCloseable {
      * The response times of SIPp's {@code -trace_rtt} file ({@code Date_ms;response_time_ms;rtd_no}
      * per line, a header first); lines whose second field is not a number are skipped.
      */
-    static List<Double> parseRtt(List<String> lines) {
+    public static List<Double> parseRtt(List<String> lines) {
         List<Double> out = new ArrayList<>();
         for (String line : lines) {
             String[] f = line.trim().split(";");
@@ -107,7 +107,7 @@ final class SippRun implements AutoCloseable {
     }
 
     /** Nearest-rank percentile, NaN for no values. */
-    static double percentile(List<Double> values, double p) {
+    public static double percentile(List<Double> values, double p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
@@ -118,7 +118,7 @@ final class SippRun implements AutoCloseable {
     }
 
     /** An even base of {@code count} consecutive free loopback UDP ports in 20000-29999. */
-    static int freeUdpPorts(int count) {
+    public static int freeUdpPorts(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20_000, 30_000 - count) & ~1;
             boolean ok = true;

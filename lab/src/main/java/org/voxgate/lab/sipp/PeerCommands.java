@@ -1,4 +1,4 @@
-package org.voxgate.lab.report;
+package org.voxgate.lab.sipp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finds reference programs (sipp, kamailio) on the PATH and in /usr/sbin. */
-final class PeerCommands {
+public final class PeerCommands {
     private PeerCommands() {}
 
     /** @return the executable named {@code name}, empty when it is not installed */
-    static Optional<Path> find(String name) {
+    public static Optional<Path> find(String name) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin"));
         for (String d : dirs) {
