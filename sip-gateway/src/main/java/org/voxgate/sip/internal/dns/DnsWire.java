@@ -199,6 +199,9 @@ public final class DnsWire {
             case TYPE_SOA -> {
                 String mname = readName(msg, rdEnd, pos);
                 readName(msg, rdEnd, pos); // RNAME
+                if (pos[0] + 20 > rdEnd) { // SERIAL, REFRESH, RETRY, EXPIRE, MINIMUM
+                    throw new DnsFormatException("SOA fields past RDATA", pos[0]);
+                }
                 data = new ResourceRecord.Soa(mname, u32(msg, pos[0] + 16, rdEnd)); // after 4 x 32-bit fields
                 pos[0] += 20;
             }

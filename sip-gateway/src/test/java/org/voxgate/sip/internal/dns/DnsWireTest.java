@@ -113,4 +113,12 @@ class DnsWireTest {
                     .isEqualTo(new ResourceRecord.Soa("ns.test", DnsServer.NEGATIVE_TTL_SECONDS));
         }
     }
+
+    @Test
+    void anSoaWithoutItsFiveNumbersIsRefusedAtAnOffsetInsideTheMessage() {
+        // header (1 answer), then root name, SOA, IN, TTL 0, RDLENGTH 2: MNAME and RNAME "", no numbers
+        byte[] m = HexFormat.of().parseHex("1234818000000001000000000000060001000000000002" + "0000");
+        assertThatThrownBy(() -> DnsWire.parse(m, m.length)).isInstanceOfSatisfying(DnsFormatException.class,
+                e -> assertThat(e.offset()).isBetween(0, m.length));
+    }
 }
