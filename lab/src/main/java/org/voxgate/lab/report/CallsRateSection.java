@@ -60,14 +60,7 @@ final class CallsRateSection implements ReportSection {
 
     @Override
     public SectionResult run(ReportContext ctx) throws Exception {
-        List<Integer> rates = new ArrayList<>();
-        for (String p : ctx.setting("calls-rate.rates", "10,20,40,60", "10,20").split(",")) {
-            try {
-                rates.add(Integer.parseInt(p.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--set calls-rate.rates=" + p + ": not a list of integers");
-            }
-        }
+        List<Integer> rates = ctx.intListSetting("calls-rate.rates", "10,20,40,60", "10,20");
         int seconds = ctx.intSetting("calls-rate.seconds", 10, 3);
         int hold = ctx.intSetting("calls-rate.hold", 2, 2);
         int ivrRate = ctx.intSetting("calls-rate.ivr-rate", 20, 10);

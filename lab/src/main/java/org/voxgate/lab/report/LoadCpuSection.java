@@ -31,14 +31,7 @@ final class LoadCpuSection implements ReportSection {
 
     @Override
     public SectionResult run(ReportContext ctx) throws Exception {
-        List<Integer> points = new ArrayList<>();
-        for (String p : ctx.setting("load-cpu.participants", "10,25,50", "10,20").split(",")) {
-            try {
-                points.add(Integer.parseInt(p.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--set load-cpu.participants=" + p + ": not a list of integers");
-            }
-        }
+        List<Integer> points = ctx.intListSetting("load-cpu.participants", "10,25,50", "10,20");
         int holdS = ctx.intSetting("load-cpu.hold", 15, 6);
         List<LabCharts.CpuPoint> cpu = new ArrayList<>();
         List<LoadResult> loads = new ArrayList<>();

@@ -65,8 +65,8 @@ final class LoadMeetingsSection implements ReportSection {
 
     @Override
     public SectionResult run(ReportContext ctx) throws Exception {
-        List<Integer> calls = ints(ctx, "load-meetings.calls", "100,300", "20,60");
-        List<Integer> rates = ints(ctx, "load-meetings.rates", "10,20", "10,10");
+        List<Integer> calls = ctx.intListSetting("load-meetings.calls", "100,300", "20,60");
+        List<Integer> rates = ctx.intListSetting("load-meetings.rates", "10,20", "10,10");
         if (rates.size() != calls.size()) {
             throw new IllegalArgumentException("--set load-meetings.rates needs one rate per load-meetings.calls entry");
         }
@@ -265,17 +265,6 @@ final class LoadMeetingsSection implements ReportSection {
         return v < 10 ? String.format(Locale.ROOT, "%.1f ms", v) : String.format(Locale.ROOT, "%.0f ms", v);
     }
 
-    private static List<Integer> ints(ReportContext ctx, String key, String full, String quick) {
-        List<Integer> out = new ArrayList<>();
-        for (String p : ctx.setting(key, full, quick).split(",")) {
-            try {
-                out.add(Integer.parseInt(p.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--set " + key + "=" + p + ": not a list of integers");
-            }
-        }
-        return out;
-    }
 
     private static String join(List<Integer> v) {
         return String.join(",", v.stream().map(String::valueOf).toList());

@@ -42,6 +42,33 @@ public record ReportContext(boolean quick, String machine, String date, String c
         }
     }
 
+    /**
+     * @return the {@code --set} value of {@code key} as a comma list of positive integers, else the
+     *         default list for the mode
+     * @throws IllegalArgumentException when an element is not a positive integer (the message names the key)
+     */
+    public java.util.List<Integer> intListSetting(String key, String fullDefault, String quickDefault) {
+        return positiveInts(key, setting(key, fullDefault, quickDefault));
+    }
+
+    /** Parses {@code text} ("100, 200,450") for {@code --set key=text}; see {@link #intListSetting}. */
+    static java.util.List<Integer> positiveInts(String key, String text) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (String s : text.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("--set " + key + "=" + text + ": a comma list of positive integers");
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
     /** @return the {@code --set} value of {@code key}, else the default for the mode */
     public String setting(String key, String fullDefault, String quickDefault) {
         String v = settings.get(key);

@@ -83,19 +83,7 @@ final class SrtpLoadSection implements ReportSection {
 
     /** @return the steps in the order given, each at least 1 */
     static List<Integer> parseSteps(String text) {
-        List<Integer> steps = new ArrayList<>();
-        for (String s : text.split(",")) {
-            try {
-                int n = Integer.parseInt(s.trim());
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                steps.add(n);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--set srtp-load.steps=" + text + ": calls per step, e.g. 100,200");
-            }
-        }
-        return steps;
+        return ReportContext.positiveInts("srtp-load.steps", text);
     }
 
     @Override

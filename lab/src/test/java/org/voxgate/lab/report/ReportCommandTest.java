@@ -50,6 +50,14 @@ class ReportCommandTest {
         assertThatThrownBy(() -> full.intSetting("bad.n", 1, 1)).hasMessageContaining("bad.n=x");
     }
 
+    @Test
+    void listSettingsAreCommaListsOfPositiveIntegers() {
+        assertThat(context(false, Map.of("a.n", "100, 200,450")).intListSetting("a.n", "1", "2")).containsExactly(100, 200, 450);
+        assertThat(context(true, Map.of()).intListSetting("a.n", "10,25", "10,20")).containsExactly(10, 20);
+        assertThatThrownBy(() -> context(false, Map.of("a.n", "10,0")).intListSetting("a.n", "1", "1"))
+                .hasMessageContaining("a.n=10,0");
+    }
+
     private static ReportContext context(boolean quick, Map<String, String> settings) {
         return new ReportContext(quick, "m", "2026-11-28", "c", Path.of("."), ".", 1, settings, System.err);
     }
